@@ -1,0 +1,63 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from "graphql";
+import depthLimit from "graphql-depth-limit";
+import { getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+
+export interface Limits {
+  maxDepth: number;
+  maxCost: number;
+  /** Requests per client per minute (user id when authenticated, else remote address). */
+  ratePerMinute: number;
+}
+
+export const depthRule = (limits: Limits): ValidationRule => depthLimit(limits.maxDepth);
+
+/**
+ * Cost limit: every field costs 1, and list fields with a `first` or `k` argument multiply their
+ * subtree by it (a search for 100 hits each with nested data costs what it really does).
+ */
+export function costPlugin<T extends object>(schema: () => GraphQLSchema, limits: Limits): ApolloServerPlugin<T> {
+  const multiplier = ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }) => {
+    const n = [args.first, args.k].find((v): v is number => typeof v === "number");
+    return n === undefined ? undefined : 1 + n * Math.max(childComplexity, 1);
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema: schema(),
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName,
+            estimators: [multiplier, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, {
+              extensions: { code: "BAD_USER_INPUT", cost, maxCost: limits.maxCost },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Rate limit exceeded; retry after ${retryAfterSeconds}s`);
+  }
+}
+
+export function createRateLimiter(limits: Limits) {
+  const limiter = new RateLimiterMemory({ points: limits.ratePerMinute, duration: 60 });
+  return async (key: string): Promise<void> => {
+    try {
+      await limiter.consume(key);
+    } catch (res) {
+      const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 1000;
+      throw new RateLimitedError(Math.ceil(ms / 1000));
+    }
+  };
+}

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@matchgraph/db";
+import { startMlRuntime } from "@matchgraph/ml-runtime";
+import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
+import { createInProcessPubSub, serveSubgraph, type Logger, type RunningService } from "@matchgraph/subgraph-kit";
+import type { AuthConfig } from "./auth.js";
+import type { Limits } from "./limits.js";
+import { startGateway } from "./server.js";
+import { SUBGRAPH_FACTORIES } from "./subgraph-modules.js";
+import { SUBGRAPH_NAMES, SUBGRAPH_PORTS } from "./subgraphs.js";
+import { composeSupergraph } from "./supergraph.js";
+
+export interface PlatformOptions {
+  db: Database;
+  log: Logger;
+  auth: AuthConfig;
+  limits: Limits;
+  host: string;
+  /** Gateway port; 0 picks a free one. */
+  port: number;
+  /** Subgraph and ml-runtime ports: the defaults (4001-4005, 4100) or 0 for free ones. */
+  servicePorts: "default" | "random";
+  ml: { models: string[]; defaultModel: string; modelDir?: string };
+}
+
+export interface Platform {
+  url: string;
+  wsUrl: string;
+  mlRuntimeUrl: string;
+  subgraphs: RunningService[];
+  supergraphSdl: string;
+  /** Stops the ml-runtime alone (tests use it to check behaviour when the runtime is down). */
+  stopMlRuntime(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded topology: ml-runtime (inference in a worker thread), the five subgraphs on their
+ * own loopback ports and the gateway, in one process over one database.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const { log } = options;
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const fn of closers.reverse()) await fn().catch((err: unknown) => log.error({ err }, "shutdown step failed"));
+  };
+  try {
+    const random = options.servicePorts === "random";
+    const runtime = await startMlRuntime({
+      host: "127.0.0.1",
+      port: random ? 0 : 4100,
+      models: options.ml.models,
+      defaultModel: options.ml.defaultModel,
+      modelDir: options.ml.modelDir,
+      logger: log.child({ service: "ml-runtime" }),
+    });
+    let runtimeOpen = true;
+    const stopMlRuntime = async () => {
+      if (runtimeOpen) await runtime.close();
+      runtimeOpen = false;
+    };
+    closers.push(stopMlRuntime);
+
+    const identitySecret = randomBytes(32).toString("hex");
+    const pubSub = createInProcessPubSub();
+    closers.push(() => pubSub.close());
+    const ml = createEmbeddingClient({ baseUrl: runtime.url, defaultModel: options.ml.defaultModel });
+
+    const defs = await Promise.all(SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](pubSub)));
+    const subgraphs: RunningService[] = [];
+    for (const def of defs) {
+      const port = random ? 0 : SUBGRAPH_PORTS[def.name as keyof typeof SUBGRAPH_PORTS];
+      const service = await serveSubgraph(def, { db: options.db, ml, pubSub, log, identitySecret }, { port, host: "127.0.0.1" });
+      closers.push(() => service.close());
+      subgraphs.push(service);
+    }
+    const supergraphSdl = composeSupergraph(defs.map((def, i) => ({ def, url: subgraphs[i]!.url })));
+    const gateway = await startGateway({
+      supergraphSdl,
+      subgraphs: subgraphs.map((s) => ({ name: s.name, url: s.url, wsUrl: s.wsUrl })),
+      mlRuntimeUrl: runtime.url,
+      identitySecret,
+      auth: options.auth,
+      limits: options.limits,
+      port: options.port,
+      host: options.host,
+      log,
+    });
+    closers.push(() => gateway.close());
+    return { url: gateway.url, wsUrl: gateway.wsUrl, mlRuntimeUrl: runtime.url, subgraphs, supergraphSdl, stopMlRuntime, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,51 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ZodError } from "zod";
+import { MlRuntimeRequestError, MlRuntimeUnavailableError } from "@matchgraph/ml-runtime/client";
+
+export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "UNAVAILABLE" | "CONFLICT";
+
+function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badUserInput = (message: string, field?: string) => error("BAD_USER_INPUT", message, field ? { field } : {});
+export const notFound = (type: string, id: string) => error("NOT_FOUND", `${type} ${id} not found`, { type, id });
+export const unauthenticated = (message = "Authentication required") => error("UNAUTHENTICATED", message);
+export const forbidden = (message = "Not allowed") => error("FORBIDDEN", message);
+export const unavailable = (message: string) => error("UNAVAILABLE", message);
+export const conflict = (message: string) => error("CONFLICT", message);
+
+/** Maps domain and library errors to GraphQL errors with a stable extensions.code. */
+export function toGraphQLError(err: unknown): GraphQLError | undefined {
+  if (err instanceof GraphQLError && err.extensions?.code) return err;
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const field = issue?.path.join(".");
+    return badUserInput(issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input", field || undefined);
+  }
+  if (err instanceof MlRuntimeUnavailableError) return unavailable(err.message);
+  if (err instanceof MlRuntimeRequestError) return badUserInput(err.message);
+  if (isUniqueViolation(err)) return conflict("A record with the same unique key already exists");
+  return undefined;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { code?: unknown; message?: unknown };
+  return e.code === "P2002" || e.code === "23505" || (typeof e.message === "string" && e.message.includes("23505"));
+}
+
+/**
+ * Apollo formatError hook: known errors keep their code, anything else is masked so that SQL or
+ * stack details never reach clients (they are logged by the caller instead).
+ */
+export function formatError(formatted: GraphQLFormattedError, err: unknown): GraphQLFormattedError {
+  const original = err instanceof GraphQLError ? (err.originalError ?? err) : err;
+  const mapped = toGraphQLError(original);
+  if (mapped) {
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return { ...formatted, extensions: { code } };
+  return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}

@@ -1,0 +1,28 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export interface ServiceMetrics {
+  registry: Registry;
+  operations: Counter<"operation" | "type" | "outcome">;
+  duration: Histogram<"operation" | "type">;
+}
+
+/** One prom-client registry per service, so in-process services don't mix their series. */
+export function createMetrics(service: string, withDefaults = true): ServiceMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  if (withDefaults) collectDefaultMetrics({ register: registry });
+  const operations = new Counter({
+    name: "graphql_operations_total",
+    help: "GraphQL operations by name, type and outcome",
+    labelNames: ["operation", "type", "outcome"] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: "graphql_operation_duration_seconds",
+    help: "GraphQL operation duration",
+    labelNames: ["operation", "type"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  return { registry, operations, duration };
+}

@@ -1,0 +1,139 @@
+import { Writable } from "node:stream";
+import { SignJWT } from "jose";
+import { pino } from "pino";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { createTestDatabase, type DbKind, type TestDatabase } from "@matchgraph/db";
+import { startPlatform, type Platform } from "@matchgraph/gateway/platform";
+import { testModel } from "./env.js";
+
+export const JWT_SECRET = "test-secret-for-end-to-end-suites-0123456789";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }>;
+}
+
+export interface TestPlatform {
+  kind: DbKind;
+  db: TestDatabase;
+  platform: Platform;
+  model: string;
+  /** Every JSON log line any service wrote. */
+  logs: Array<Record<string, unknown>>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; requestId?: string }): Promise<GraphQLResponse<T>>;
+  ws(token?: string | null): Client;
+  token(roles: string[], userId?: string): Promise<string>;
+  writer: string;
+  close(): Promise<void>;
+}
+
+export async function signToken(roles: string[], userId = "user-1", secret = JWT_SECRET): Promise<string> {
+  return new SignJWT({ roles })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime("1h")
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** Starts the whole platform (real ml-runtime, five subgraphs, gateway) on a fresh database of `kind`. */
+export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMinute?: number } = {}): Promise<TestPlatform> {
+  const { modelDir, model } = testModel();
+  const db = await createTestDatabase(kind);
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split("\n")) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const log = pino({ level: "debug" }, sink);
+  let platform: Platform;
+  try {
+    platform = await startPlatform({
+      db,
+      log,
+      auth: { mode: "jwt", secret: JWT_SECRET, anonymousRead: true },
+      limits: { maxDepth: 8, maxCost: 5000, ratePerMinute: options.rateLimitPerMinute ?? 100_000 },
+      host: "127.0.0.1",
+      port: 0,
+      servicePorts: "random",
+      ml: { models: [model], defaultModel: model, modelDir },
+    });
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+  const writer = await signToken(["writer"]);
+  const clients: Client[] = [];
+  return {
+    kind,
+    db,
+    platform,
+    model,
+    logs,
+    writer,
+    token: signToken,
+    async gql(query, variables = {}, opts = {}) {
+      const token = opts.token === undefined ? writer : opts.token;
+      const res = await fetch(platform.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(opts.requestId ? { "x-request-id": opts.requestId } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<GraphQLResponse, "status" | "headers">;
+      return { status: res.status, headers: res.headers, ...body } as GraphQLResponse<never>;
+    },
+    ws(token) {
+      const bearer = token === undefined ? writer : token;
+      const client = createClient({
+        url: platform.wsUrl,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await platform.close();
+      await db.drop();
+    },
+  };
+}
+
+export interface Subscription<T> {
+  events: T[];
+  errors: unknown[];
+  dispose(): void;
+}
+
+/** Starts a subscription and collects its events. */
+export function subscribe<T>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
+  const events: T[] = [];
+  const errors: unknown[] = [];
+  const dispose = client.subscribe<T>({ query, variables }, { next: (v) => events.push(v as T), error: (e) => errors.push(e), complete: () => undefined });
+  return { events, errors, dispose };
+}
+
+/**
+ * graphql-ws has no "subscription is live" acknowledgement, so a test repeats its triggering
+ * action until the condition holds (or fails after timeoutMs).
+ */
+export async function until(condition: () => boolean, action: () => Promise<unknown>, timeoutMs = 20_000, everyMs = 400): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await action();
+    const waitUntil = Date.now() + everyMs;
+    while (!condition() && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 25));
+  }
+}
