@@ -19,15 +19,24 @@ export interface SubgraphContext {
   loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V>;
 }
 
-export function createLoaderRegistry(): SubgraphContext["loader"] {
+export interface LoaderRegistry {
+  loader: SubgraphContext["loader"];
+  /** Forgets every loader (and so its cache). */
+  clear(): void;
+}
+
+export function createLoaderRegistry(): LoaderRegistry {
   const loaders = new Map<string, unknown>();
-  return <K, V>(key: string, create: () => DataLoader<K, V>) => {
-    let loader = loaders.get(key) as DataLoader<K, V> | undefined;
-    if (!loader) {
-      loader = create();
-      loaders.set(key, loader);
-    }
-    return loader;
+  return {
+    loader: <K, V>(key: string, create: () => DataLoader<K, V>) => {
+      let loader = loaders.get(key) as DataLoader<K, V> | undefined;
+      if (!loader) {
+        loader = create();
+        loaders.set(key, loader);
+      }
+      return loader;
+    },
+    clear: () => loaders.clear(),
   };
 }
 

@@ -9,12 +9,19 @@ export interface Embedded {
 
 /**
  * Embeds texts with the runtime's default model. Called before any write transaction opens, so
- * an unavailable runtime (UNAVAILABLE) leaves nothing half-written.
+ * an unavailable runtime (UNAVAILABLE) leaves nothing half-written. Stored records are passages;
+ * search text is embedded as a query, which gives models with a query prefix (BGE) their prefix.
  */
-export async function embed(ctx: Pick<SubgraphContext, "ml">, texts: string[]): Promise<Embedded> {
-  const model = ctx.ml.defaultModel;
-  const vectors = await ctx.ml.embed(texts, { model });
+export async function embed(ctx: Pick<SubgraphContext, "ml">, texts: string[], inputType: "passage" | "query" = "passage"): Promise<Embedded> {
+  const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
+  const vectors = await ctx.ml.embed(texts, { model, inputType });
   return { model, vectors };
+}
+
+/** One search text embedded as a query. */
+export async function embedQuery(ctx: Pick<SubgraphContext, "ml">, text: string): Promise<{ vector: number[]; model: string }> {
+  const { model, vectors } = await embed(ctx, [text], "query");
+  return { vector: vectors[0]!, model };
 }
 
 /** Writes one row's vector inside the caller's transaction. `table` is a constant of the domain's db module. */
@@ -28,9 +35,15 @@ export interface ScoredId {
   score: number;
 }
 
+// An HNSW scan yields at most hnsw.ef_search rows (default 40, at most 1000), whatever the LIMIT.
+const MAX_EF_SEARCH = 1000;
+
 /**
  * k nearest rows of `table` by cosine distance on the HNSW index of the query's model.
  * `where` adds domain filters (a Prisma.sql fragment starting with AND, or Prisma.empty).
+ * ef_search is raised to k for this query only (set_config is_local inside a transaction, so it
+ * never leaks to a pooled connection), and filtered scans continue until k rows pass the filter
+ * (pgvector's iterative scan).
  */
 export async function nearestIds(
   db: Pick<SubgraphContext["db"], "prisma">,
@@ -40,13 +53,18 @@ export async function nearestIds(
   where: Prisma.Sql = Prisma.empty,
 ): Promise<ScoredId[]> {
   const v = queryVector(query.vector);
-  const rows = await db.prisma.$queryRaw<Array<{ id: string; distance: number }>>`
-    SELECT id::text AS id, (embedding::${v.type} <=> ${v.value}) AS distance
-    FROM ${table}
-    WHERE embedding_model = ${query.model} AND embedding IS NOT NULL ${where}
-    ORDER BY embedding::${v.type} <=> ${v.value}
-    LIMIT ${k}`;
-  return rows.map((r) => ({ id: r.id, score: 1 - Number(r.distance) }));
+  const efSearch = String(Math.min(MAX_EF_SEARCH, Math.max(40, k)));
+  const rows = await db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${efSearch}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+    return tx.$queryRaw<Array<{ id: string; distance: number }>>`
+      SELECT id::text AS id, (embedding::${v.type} <=> ${v.value}) AS distance
+      FROM ${table}
+      WHERE embedding_model = ${query.model} AND embedding IS NOT NULL ${where}
+      ORDER BY embedding::${v.type} <=> ${v.value}
+      LIMIT ${k}`;
+  });
+  // relaxed_order may return near-ties slightly out of order; the caller gets them sorted.
+  return rows.map((r) => ({ id: r.id, score: 1 - Number(r.distance) })).sort((a, b) => b.score - a.score);
 }
 
 /** Returns rows in the order of `ids`, dropping ids with no row. */

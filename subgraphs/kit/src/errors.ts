@@ -4,16 +4,16 @@ import { MlRuntimeRequestError, MlRuntimeUnavailableError } from "@matchgraph/ml
 
 export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "UNAVAILABLE" | "CONFLICT";
 
-function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function graphqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badUserInput = (message: string, field?: string) => error("BAD_USER_INPUT", message, field ? { field } : {});
-export const notFound = (type: string, id: string) => error("NOT_FOUND", `${type} ${id} not found`, { type, id });
-export const unauthenticated = (message = "Authentication required") => error("UNAUTHENTICATED", message);
-export const forbidden = (message = "Not allowed") => error("FORBIDDEN", message);
-export const unavailable = (message: string) => error("UNAVAILABLE", message);
-export const conflict = (message: string) => error("CONFLICT", message);
+export const badUserInput = (message: string, field?: string) => graphqlError("BAD_USER_INPUT", message, field ? { field } : {});
+export const notFound = (type: string, id: string) => graphqlError("NOT_FOUND", `${type} ${id} not found`, { type, id });
+export const unauthenticated = (message = "Authentication required") => graphqlError("UNAUTHENTICATED", message);
+export const forbidden = (message = "Not allowed") => graphqlError("FORBIDDEN", message);
+export const unavailable = (message: string) => graphqlError("UNAVAILABLE", message);
+export const conflict = (message: string) => graphqlError("CONFLICT", message);
 
 /** Maps domain and library errors to GraphQL errors with a stable extensions.code. */
 export function toGraphQLError(err: unknown): GraphQLError | undefined {

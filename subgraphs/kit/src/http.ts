@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for a document sent for ingestion; anything bigger is refused with 413. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(

@@ -1,3 +1,5 @@
+// type-graphql reads reflect metadata while decorators run, so it must load before any of them.
+import "reflect-metadata";
 export * from "./config.js";
 export * from "./context.js";
 export * from "./embeddings.js";

@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType, ArgsType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { z } from "zod";
 import { badUserInput } from "./errors.js";
 
+@Directive("@shareable")
 @ObjectType()
 export class PageInfo {
   @Field(() => String, { nullable: true })

@@ -7,7 +7,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Database } from "@matchgraph/db";
 import type { EmbeddingClient } from "@matchgraph/ml-runtime/client";
-import { createLoaderRegistry, type SubgraphContext } from "./context.js";
+import { createLoaderRegistry, type LoaderRegistry, type SubgraphContext } from "./context.js";
 import { formatError } from "./errors.js";
 import { handleGraphQL, headerValue, HttpError, sendJson } from "./http.js";
 import { IDENTITY_HEADER, verifyIdentity } from "./identity.js";
@@ -54,17 +54,23 @@ export async function serveSubgraph(
   const log = services.log.child({ subgraph: def.name });
   const metrics = createMetrics(def.name, false);
 
+  // A subscription keeps one context for its lifetime; its loaders are cleared after every
+  // event so that each event reads fresh rows.
+  const subscriptionLoaders = new WeakMap<SubgraphContext, LoaderRegistry>();
   const buildContext = async (requestId: string | undefined, identityToken: string | undefined): Promise<SubgraphContext> => {
     const id = requestId && requestId.length <= 128 ? requestId : randomUUID();
-    return {
+    const loaders = createLoaderRegistry();
+    const ctx: SubgraphContext = {
       requestId: id,
       identity: await verifyIdentity(identityToken, services.identitySecret),
       log: log.child({ reqId: id }),
       db: services.db,
       ml: services.ml.forRequest(id),
       pubSub: services.pubSub,
-      loader: createLoaderRegistry(),
+      loader: loaders.loader,
     };
+    subscriptionLoaders.set(ctx, loaders);
+    return ctx;
   };
 
   const apollo = new ApolloServer<SubgraphContext>({
@@ -108,6 +114,9 @@ export async function serveSubgraph(
         const params = ctx.connectionParams ?? {};
         const str = (v: unknown) => (typeof v === "string" ? v : undefined);
         return buildContext(str(params[REQUEST_ID_HEADER]), str(params[IDENTITY_HEADER]));
+      },
+      onNext: (_ctx, _id, _payload, args) => {
+        subscriptionLoaders.get(args.contextValue as SubgraphContext)?.clear();
       },
       onError: (_ctx, _id, _payload, errors) => {
         log.warn({ errors: errors.map((e) => e.message) }, "subscription error");

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { z } from "zod";
 import {
   embed,
+  embedQuery,
   embeddingText,
   isUuid,
   inOrder,
@@ -112,8 +113,7 @@ export async function similarOpportunities(ctx: SubgraphContext, args: { text: u
   const text = parseInput(requiredText(), args.text);
   const k = parseInput(topK, args.k);
   const sourceName = args.source == null ? undefined : parseInput(source, args.source);
-  const { model, vectors } = await embed(ctx, [text]);
-  const hits = await nearestIds(ctx.db, OPPORTUNITY_TABLE, { vector: vectors[0]!, model }, k, sourceFilter(sourceName));
+  const hits = await nearestIds(ctx.db, OPPORTUNITY_TABLE, await embedQuery(ctx, text), k, sourceFilter(sourceName));
   const rows = inOrder(hits.map((h) => h.id), await findByIds(ctx.db, hits.map((h) => h.id)));
   const scores = new Map(hits.map((h) => [h.id, h.score]));
   return rows.map((opportunity) => ({ opportunity, score: scores.get(opportunity.id)! }));

@@ -1,0 +1,101 @@
+// `npm start`: the embedded topology in one process. Migrates, seeds and fetches the model on
+// first run; prints the URLs; Ctrl-C stops everything cleanly.
+import { z } from "zod";
+import { migrate, openDatabase, seed } from "@matchgraph/db";
+import { loadRegistry, modelSearchPath, resolveModel, splitPathList } from "@matchgraph/ml-runtime";
+import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
+import { ensureModel } from "@matchgraph/ml-runtime/fetch";
+import { createLogger, parseEnv, type Logger } from "@matchgraph/subgraph-kit";
+import { authConfig, gatewayEnv, limitsOf } from "./config.js";
+import { startPlatform } from "./platform.js";
+
+const FALLBACK_MODEL = "universal-sentence-encoder-lite";
+
+const env = parseEnv(
+  gatewayEnv.extend({
+    AUTH_MODE: z.enum(["none", "jwt"]).default("none"),
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().optional(),
+    ML_MODEL_DIR: z.string().optional(),
+    ML_DEFAULT_MODEL: z.string().optional(),
+    SEED: z.enum(["true", "false"]).default("true"),
+  }),
+);
+const log = createLogger("matchgraph", env.LOG_LEVEL);
+
+/** The strongest model at hand: the configured one, else all-MiniLM-L6-v2 (fetched once), else USE-Lite. */
+async function chooseModel(log: Logger): Promise<{ id: string; dimension: number; modelDir?: string }> {
+  const registry = loadRegistry();
+  const searchPath = modelSearchPath(splitPathList(env.ML_MODEL_DIR));
+  const find = (id: string) => {
+    try {
+      return resolveModel(registry, id, searchPath);
+    } catch {
+      return null;
+    }
+  };
+  const wanted = env.ML_DEFAULT_MODEL ?? "all-minilm-l6-v2";
+  if (!find(wanted)) {
+    try {
+      await ensureModel(wanted, { log: (message: string) => log.info(message) });
+    } catch (err) {
+      if (env.ML_DEFAULT_MODEL || !find(FALLBACK_MODEL)) throw err;
+      log.warn(`could not fetch ${wanted} (${(err as Error).message}); using ${FALLBACK_MODEL}`);
+    }
+  }
+  const model = find(wanted) ?? find(FALLBACK_MODEL);
+  if (!model) throw new Error(`No embedding model found (looked in ${searchPath.join(", ")}); run npm run models:fetch`);
+  return { id: model.id, dimension: model.dimension, modelDir: env.ML_MODEL_DIR };
+}
+
+const started = Date.now();
+const model = await chooseModel(log);
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const { applied } = await migrate(db);
+if (applied.length) log.info({ applied }, "migrations applied");
+
+const platform = await startPlatform({
+  db,
+  log,
+  auth: authConfig(env),
+  limits: limitsOf(env),
+  host: env.HOST,
+  port: env.PORT,
+  servicePorts: "default",
+  ml: { models: [model.id], defaultModel: model.id, modelDir: model.modelDir },
+});
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: stopping`);
+  await platform.close();
+  await db.close();
+  process.exit(0);
+};
+process.once("SIGINT", () => void stop("SIGINT"));
+process.once("SIGTERM", () => void stop("SIGTERM"));
+
+if (env.SEED === "true") {
+  const client = createEmbeddingClient({ baseUrl: platform.mlRuntimeUrl, defaultModel: model.id });
+  await seed(db, {
+    embed: (texts) => client.embed(texts, { model: model.id }),
+    model: model.id,
+    dimension: model.dimension,
+    log: (message) => log.info(message),
+  });
+}
+
+const lines = [
+  "",
+  `matchgraph is up (${((Date.now() - started) / 1000).toFixed(1)} s) — database: ${db.describe()}, model: ${model.id}`,
+  `  GraphQL + Sandbox   ${platform.url}`,
+  `  Subscriptions (ws)  ${platform.wsUrl}`,
+  `  Health / readiness  ${new URL("/healthz", platform.url)}  ${new URL("/readyz", platform.url)}`,
+  `  ml-runtime          ${platform.mlRuntimeUrl}/v1/embeddings`,
+  ...platform.subgraphs.map((s) => `  subgraph ${s.name.padEnd(16)} ${s.url}`),
+  "Ctrl-C stops everything.",
+  "",
+];
+process.stdout.write(lines.join("\n") + "\n");

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, EMBEDDING_MODELS, type TestDatabase } from "../src/index.js";
+import { DB_KINDS } from "./helpers/kinds.js";
+import { expectedUdt, readPrismaModels } from "./helpers/prisma-schema.js";
+
+const SCHEMAS = ["opportunities", "leads", "talent", "knowledge", "recommendations"];
+
+interface ColumnRow {
+  table_schema: string;
+  table_name: string;
+  column_name: string;
+  udt_name: string;
+  is_nullable: "YES" | "NO";
+  numeric_precision: number | null;
+  numeric_scale: number | null;
+}
+
+describe("schema.prisma reader", () => {
+  it("finds the nine models in five schemas", () => {
+    const models = readPrismaModels();
+    expect(models.map((m) => `${m.schema}.${m.table}`).sort()).toEqual([
+      "knowledge.chunk",
+      "knowledge.source",
+      "leads.intent_snippet",
+      "leads.lead",
+      "opportunities.opportunity",
+      "recommendations.feedback",
+      "recommendations.item",
+      "talent.job",
+      "talent.talent",
+    ]);
+  });
+});
+
+describe.each(DB_KINDS)("schema.prisma agrees with the migrated database on %s", (kind) => {
+  let db: TestDatabase;
+  const models = readPrismaModels();
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it("has exactly the mapped tables and columns, with matching types and nullability", async () => {
+    const columns = await db.prisma.$queryRaw<ColumnRow[]>`
+      SELECT c.table_schema, c.table_name, c.column_name, c.udt_name, c.is_nullable, c.numeric_precision, c.numeric_scale
+      FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema = ANY(${SCHEMAS}::text[])`;
+    const actual = new Map(columns.map((c) => [`${c.table_schema}.${c.table_name}.${c.column_name}`, c]));
+    const expectedKeys = new Set<string>();
+    for (const model of models) {
+      for (const field of model.fields) {
+        const key = `${model.schema}.${model.table}.${field.column}`;
+        expectedKeys.add(key);
+        const column = actual.get(key);
+        expect(column, `${model.name}.${field.name} → ${key} missing`).toBeDefined();
+        expect(column!.udt_name, `${key} type`).toBe(expectedUdt(field));
+        // Prisma lists cannot be null; the SQL makes them NOT NULL DEFAULT '{}'.
+        expect(column!.is_nullable, `${key} nullability`).toBe(field.optional ? "YES" : "NO");
+        const decimal = /^Decimal\((\d+),\s*(\d+)\)$/.exec(field.nativeType ?? "");
+        if (decimal) {
+          expect([column!.numeric_precision, column!.numeric_scale], `${key} precision`).toEqual([Number(decimal[1]), Number(decimal[2])]);
+        }
+      }
+    }
+    expect([...actual.keys()].filter((k) => !expectedKeys.has(k)), "columns in SQL but not in schema.prisma").toEqual([]);
+  });
+
+  it("has a CHECK constraint allowing exactly the documented values of each text enum column", async () => {
+    const checks = await db.prisma.$queryRaw<{ schema: string; table: string; definition: string }[]>`
+      SELECT n.nspname AS schema, c.relname AS table, pg_get_constraintdef(k.oid) AS definition
+      FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE k.contype = 'c' AND n.nspname = ANY(${SCHEMAS}::text[])`;
+    let documented = 0;
+    for (const model of models) {
+      for (const field of model.fields.filter((f) => f.allowedValues)) {
+        documented++;
+        const definition = checks.find((c) => c.schema === model.schema && c.table === model.table && c.definition.includes(`(${field.column} =`))?.definition;
+        expect(definition, `CHECK on ${model.table}.${field.column}`).toBeDefined();
+        const allowed = [...definition!.matchAll(/'([^']+)'::text/g)].map((m) => m[1]);
+        expect(allowed.sort(), `${model.table}.${field.column} values`).toEqual([...field.allowedValues!].sort());
+      }
+    }
+    expect(documented).toBe(3);
+  });
+
+  it("has one partial HNSW index per known embedding model on every embedding table", async () => {
+    const indexes = await db.prisma.$queryRaw<{ schemaname: string; tablename: string; indexdef: string }[]>`
+      SELECT schemaname, tablename, indexdef FROM pg_indexes WHERE schemaname = ANY(${SCHEMAS}::text[]) AND indexdef ILIKE '%USING hnsw%'`;
+    const embeddingTables = models.filter((m) => m.fields.some((f) => f.type === "vector"));
+    expect(embeddingTables).toHaveLength(7);
+    const expected = Object.entries(EMBEDDING_MODELS).map(([model, { dimension }]) => `${model}:${dimension}`).sort();
+    for (const model of embeddingTables) {
+      const found = indexes
+        .filter((i) => i.schemaname === model.schema && i.tablename === model.table)
+        .map((i) => {
+          const parsed = /\(\(embedding\)::vector\((\d+)\)\) vector_cosine_ops\) WHERE \(embedding_model = '([^']+)'::text\)/.exec(i.indexdef);
+          expect(parsed, i.indexdef).not.toBeNull();
+          return `${parsed![2]}:${parsed![1]}`;
+        })
+        .sort();
+      expect(found, `${model.schema}.${model.table}`).toEqual(expected);
+    }
+  });
+});

@@ -1,0 +1,3 @@
+import { describeSeedOn } from "./helpers/seed-suite.js";
+
+describeSeedOn("postgres");

@@ -1,0 +1,38 @@
+import { Prisma, type Database } from "@matchgraph/db";
+import { afterCursor, pageOrder, type Cursor } from "@matchgraph/subgraph-kit";
+
+export const ITEM_TABLE = Prisma.sql`recommendations.item`;
+
+export type ItemRow = NonNullable<Awaited<ReturnType<Database["prisma"]["recommendationItem"]["findUnique"]>>>;
+
+export function findItemsByIds(db: Database, ids: readonly string[]): Promise<ItemRow[]> {
+  return db.prisma.recommendationItem.findMany({ where: { id: { in: [...ids] } } });
+}
+
+export function listItemsPage(db: Database, take: number, cursor: Cursor | null, kind?: string): Promise<ItemRow[]> {
+  return db.prisma.recommendationItem.findMany({
+    where: { ...(kind ? { kind } : {}), ...afterCursor(cursor) },
+    orderBy: pageOrder,
+    take,
+  });
+}
+
+export function kindFilter(kind: string | undefined): Prisma.Sql {
+  return kind ? Prisma.sql`AND kind = ${kind}` : Prisma.empty;
+}
+
+/** ups − downs per item (items without votes are absent). */
+export async function feedbackScores(db: Database, itemIds: readonly string[]): Promise<Map<string, number>> {
+  const groups = await db.prisma.recommendationFeedback.groupBy({
+    by: ["itemId", "signal"],
+    where: { itemId: { in: [...itemIds] }, signal: { in: ["up", "down"] } },
+    _count: { _all: true },
+  });
+  const scores = new Map<string, number>();
+  for (const g of groups) scores.set(g.itemId, (scores.get(g.itemId) ?? 0) + (g.signal === "up" ? 1 : -1) * g._count._all);
+  return scores;
+}
+
+export async function insertFeedback(db: Database, row: { itemId: string; userId: string; signal: string; context: string | null }): Promise<void> {
+  await db.prisma.recommendationFeedback.create({ data: row });
+}

@@ -1,0 +1,161 @@
+import DataLoader from "dataloader";
+import { z } from "zod";
+import {
+  embed,
+  embeddingText,
+  inOrder,
+  isUuid,
+  nearestIds,
+  notFound,
+  optionalText,
+  parseInput,
+  requiredText,
+  setEmbedding,
+  tags,
+  topK,
+  uuid,
+  LIMITS,
+  type Cursor,
+  type Embedded,
+  type SubgraphContext,
+} from "@matchgraph/subgraph-kit";
+import { feedbackScores, findItemsByIds, insertFeedback, ITEM_TABLE, kindFilter, listItemsPage, type ItemRow } from "../db/recommendations.js";
+
+export const KINDS = ["content", "case_study", "objection_response", "playbook"] as const;
+const kind = z.enum(KINDS);
+const signal = z.enum(["up", "down", "click", "dismiss"]);
+/** GraphQL null on an optional update field means "keep". */
+const keep = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v) => v ?? undefined);
+
+const createSchema = z.object({
+  kind,
+  title: requiredText(LIMITS.name),
+  body: requiredText(LIMITS.longText),
+  tags: z.preprocess((v) => v ?? undefined, tags),
+});
+
+const updateSchema = z.object({
+  kind: keep(kind),
+  title: keep(requiredText(LIMITS.name)),
+  body: keep(requiredText(LIMITS.longText)),
+  tags: keep(tags.unwrap()),
+});
+
+const recommendSchema = z.object({ text: requiredText(), k: topK, kind: kind.nullish() });
+const feedbackSchema = z.object({ itemId: uuid("itemId"), signal, context: optionalText(2_000) });
+
+/** What an item is embedded from: the model reads a few hundred tokens, so a long body is cut. */
+const textOf = (o: { title: string; body: string }) => embeddingText(o.title, o.body).slice(0, LIMITS.text);
+
+export interface ScoredItem {
+  item: ItemRow;
+  score: number;
+}
+
+// ---------------------------------------------------------------- loaders
+
+export function itemLoader(ctx: SubgraphContext): DataLoader<string, ItemRow | null> {
+  return ctx.loader("recommendationItem", () => new DataLoader(async (ids: readonly string[]) => {
+    const rows = await findItemsByIds(ctx.db, ids.filter(isUuid));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }));
+}
+
+export function feedbackScoreLoader(ctx: SubgraphContext): DataLoader<string, number> {
+  return ctx.loader("recommendationFeedbackScore", () => new DataLoader(async (ids: readonly string[]) => {
+    const scores = await feedbackScores(ctx.db, ids.filter(isUuid));
+    return ids.map((id) => scores.get(id) ?? 0);
+  }));
+}
+
+/**
+ * Recommendations for many texts in one go (e.g. `recommendations` on a list of opportunities):
+ * one embedding request for all texts, then one similarity query per text. Key: [text, k].
+ */
+function textRecommendationLoader(ctx: SubgraphContext): DataLoader<string, ScoredItem[]> {
+  return ctx.loader("recommendationsForText", () => new DataLoader(async (keys: readonly string[]) => {
+    const requests = keys.map((key) => JSON.parse(key) as [string, number]);
+    const { model, vectors } = await embed(ctx, requests.map(([text]) => text), "query");
+    return Promise.all(requests.map(([, k], i) => nearest(ctx, { vector: vectors[i]!, model }, k)));
+  }));
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function getItem(ctx: SubgraphContext, id: string): Promise<ItemRow | null> {
+  return itemLoader(ctx).load(id);
+}
+
+export async function listItems(ctx: SubgraphContext, take: number, cursor: Cursor | null, kindName?: string | null): Promise<ItemRow[]> {
+  return listItemsPage(ctx.db, take, cursor, kindName == null ? undefined : parseInput(kind, kindName));
+}
+
+export async function recommend(ctx: SubgraphContext, args: { text: unknown; k: unknown; kind?: unknown }): Promise<ScoredItem[]> {
+  const { text, k, kind: kindName } = parseInput(recommendSchema, args);
+  const { model, vectors } = await embed(ctx, [text], "query");
+  return nearest(ctx, { vector: vectors[0]!, model }, k, kindName ?? undefined);
+}
+
+/** Items for an opportunity's text (companyName, title, description), as the gateway passed them. */
+export async function recommendForOpportunity(
+  ctx: SubgraphContext,
+  opportunity: { companyName?: string | null; title?: string | null; description?: string | null },
+  k: unknown,
+): Promise<ScoredItem[]> {
+  const n = parseInput(topK, k);
+  // Not user input: a long description is cut to the embedding text limit instead of refused.
+  const text = embeddingText(opportunity.companyName, opportunity.title, opportunity.description).slice(0, LIMITS.text);
+  if (!text) return [];
+  return textRecommendationLoader(ctx).load(JSON.stringify([text, n]));
+}
+
+async function nearest(ctx: SubgraphContext, query: { vector: number[]; model: string }, k: number, kindName?: string): Promise<ScoredItem[]> {
+  const hits = await nearestIds(ctx.db, ITEM_TABLE, query, k, kindFilter(kindName));
+  const items = await itemLoader(ctx).loadMany(hits.map((h) => h.id));
+  const rows = inOrder(
+    hits.map((h) => h.id),
+    items.filter((r): r is ItemRow => r !== null && !(r instanceof Error)),
+  );
+  const scores = new Map(hits.map((h) => [h.id, h.score]));
+  return rows.map((item) => ({ item, score: scores.get(item.id)! }));
+}
+
+// ---------------------------------------------------------------- writes
+
+export async function createItem(ctx: SubgraphContext, input: unknown): Promise<ItemRow> {
+  const data = parseInput(createSchema, input);
+  const { model, vectors } = await embed(ctx, [textOf(data)]);
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const created = await tx.recommendationItem.create({ data });
+    await setEmbedding(tx, ITEM_TABLE, created.id, vectors[0]!, model);
+    return { ...created, embeddingModel: model };
+  });
+}
+
+export async function updateItem(ctx: SubgraphContext, id: string, input: unknown): Promise<ItemRow> {
+  parseInput(uuid(), id);
+  const patch = parseInput(updateSchema, input);
+  const existing = await ctx.db.prisma.recommendationItem.findUnique({ where: { id } });
+  if (!existing) throw notFound("RecommendationItem", id);
+  const merged = { ...existing, ...stripUndefined(patch) };
+  const embedded = textOf(merged) !== textOf(existing) ? await embed(ctx, [textOf(merged)]) : null;
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const updated = await tx.recommendationItem.update({ where: { id }, data: patch });
+    if (!embedded) return updated;
+    await setEmbedding(tx, ITEM_TABLE, id, embedded.vectors[0]!, embedded.model);
+    return { ...updated, embeddingModel: embedded.model };
+  });
+}
+
+export async function recordFeedback(ctx: SubgraphContext, userId: string, args: { itemId: unknown; signal: unknown; context?: unknown }): Promise<boolean> {
+  const data = parseInput(feedbackSchema, args);
+  if (!(await itemLoader(ctx).load(data.itemId))) throw notFound("RecommendationItem", data.itemId);
+  await insertFeedback(ctx.db, { ...data, userId });
+  feedbackScoreLoader(ctx).clear(data.itemId);
+  return true;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
