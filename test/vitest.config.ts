@@ -1,12 +1,16 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { shared } from "../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    include: ["e2e/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    // Each file starts a whole platform (ml-runtime, five subgraphs, gateway); on two cores they run one at a time.
-    fileParallelism: false,
-    reporters: ["default"],
-  },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      include: ["e2e/**/*.test.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 180_000,
+      // Each file starts a whole platform (ml-runtime, five subgraphs, gateway); on two cores they run one at a time.
+      fileParallelism: false,
+      reporters: ["verbose"],
+    },
+  }),
+);

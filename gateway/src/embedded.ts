@@ -2,7 +2,8 @@
 // first run; prints the URLs; Ctrl-C stops everything cleanly.
 import { z } from "zod";
 import { migrate, openDatabase, seed } from "@matchgraph/db";
-import { loadRegistry, modelSearchPath, resolveModel, splitPathList } from "@matchgraph/ml-runtime";
+import { delimiter } from "node:path";
+import { loadRegistry, modelSearchPath, resolveModel } from "@matchgraph/ml-runtime";
 import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { ensureModel } from "@matchgraph/ml-runtime/fetch";
 import { createLogger, parseEnv, type Logger } from "@matchgraph/subgraph-kit";
@@ -24,9 +25,9 @@ const env = parseEnv(
 const log = createLogger("matchgraph", env.LOG_LEVEL);
 
 /** The strongest model at hand: the configured one, else all-MiniLM-L6-v2 (fetched once), else USE-Lite. */
-async function chooseModel(log: Logger): Promise<{ id: string; dimension: number; modelDir?: string }> {
+async function chooseModel(log: Logger): Promise<{ id: string; dimension: number; modelDirs: string[] }> {
   const registry = loadRegistry();
-  const searchPath = modelSearchPath(splitPathList(env.ML_MODEL_DIR));
+  const searchPath = modelSearchPath((env.ML_MODEL_DIR ?? "").split(delimiter).filter(Boolean));
   const find = (id: string) => {
     try {
       return resolveModel(registry, id, searchPath);
@@ -45,7 +46,7 @@ async function chooseModel(log: Logger): Promise<{ id: string; dimension: number
   }
   const model = find(wanted) ?? find(FALLBACK_MODEL);
   if (!model) throw new Error(`No embedding model found (looked in ${searchPath.join(", ")}); run npm run models:fetch`);
-  return { id: model.id, dimension: model.dimension, modelDir: env.ML_MODEL_DIR };
+  return { id: model.id, dimension: model.dimension, modelDirs: searchPath };
 }
 
 const started = Date.now();
@@ -62,7 +63,7 @@ const platform = await startPlatform({
   host: env.HOST,
   port: env.PORT,
   servicePorts: "default",
-  ml: { models: [model.id], defaultModel: model.id, modelDir: model.modelDir },
+  ml: { models: [model.id], defaultModel: model.id, modelDirs: model.modelDirs },
 });
 
 let stopping = false;

@@ -20,7 +20,7 @@ export interface PlatformOptions {
   port: number;
   /** Subgraph and ml-runtime ports: the defaults (4001-4005, 4100) or 0 for free ones. */
   servicePorts: "default" | "random";
-  ml: { models: string[]; defaultModel: string; modelDir?: string };
+  ml: { models: string[]; defaultModel: string; modelDirs: string[] };
 }
 
 export interface Platform {
@@ -51,7 +51,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       port: random ? 0 : 4100,
       models: options.ml.models,
       defaultModel: options.ml.defaultModel,
-      modelDir: options.ml.modelDir,
+      modelDirs: options.ml.modelDirs,
       logger: log.child({ service: "ml-runtime" }),
     });
     let runtimeOpen = true;
@@ -70,7 +70,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const subgraphs: RunningService[] = [];
     for (const def of defs) {
       const port = random ? 0 : SUBGRAPH_PORTS[def.name as keyof typeof SUBGRAPH_PORTS];
-      const service = await serveSubgraph(def, { db: options.db, ml, pubSub, log, identitySecret }, { port, host: "127.0.0.1" });
+      const service = await serveSubgraph(def, { db: options.db, ml, pubSub, log: log.child({ service: def.name }), identitySecret }, { port, host: "127.0.0.1" });
       closers.push(() => service.close());
       subgraphs.push(service);
     }
@@ -84,7 +84,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       limits: options.limits,
       port: options.port,
       host: options.host,
-      log,
+      log: log.child({ service: "gateway" }),
     });
     closers.push(() => gateway.close());
     return { url: gateway.url, wsUrl: gateway.wsUrl, mlRuntimeUrl: runtime.url, subgraphs, supergraphSdl, stopMlRuntime, close };

@@ -46,7 +46,13 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
-      for (const line of String(chunk).split("\n")) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of String(chunk).split("\n")) {
+        if (!line) continue;
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        // Failures are easier to read with the services' own errors beside them.
+        if (Number(entry.level) >= 50) process.stderr.write(`${line}\n`);
+      }
       done();
     },
   });
@@ -61,7 +67,7 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
       host: "127.0.0.1",
       port: 0,
       servicePorts: "random",
-      ml: { models: [model], defaultModel: model, modelDir },
+      ml: { models: [model], defaultModel: model, modelDirs: [modelDir] },
     });
   } catch (err) {
     await db.drop();

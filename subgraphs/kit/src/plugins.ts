@@ -1,14 +1,26 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { toGraphQLError } from "./errors.js";
 import type { ServiceMetrics } from "./metrics.js";
 
-/** Counts and times every operation by name and type; logs failures with the request's logger. */
-export function operationMetricsPlugin<T extends BaseContext & { log?: { info: (o: object, m: string) => void } }>(
+type Log = { info: (o: object, m: string) => void; error: (o: object, m: string) => void };
+
+/**
+ * Counts and times every operation by name and type and logs it with the request's logger.
+ * Errors without a known code are logged in full here, since clients only see them masked.
+ */
+export function operationMetricsPlugin<T extends BaseContext & { log?: Log }>(
   metrics: ServiceMetrics,
 ): ApolloServerPlugin<T> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = error.originalError ?? error;
+            if (!toGraphQLError(original) && !error.extensions?.code) contextValue.log?.error({ err: original, path: error.path }, "unexpected error");
+          }
+        },
         async willSendResponse({ operationName, operation, errors }) {
           const name = operationName ?? "anonymous";
           const type = operation?.operation ?? "unknown";

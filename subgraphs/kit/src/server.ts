@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -51,7 +52,7 @@ export async function serveSubgraph(
   services: SubgraphServices,
   listen: { port: number; host: string },
 ): Promise<RunningService> {
-  const log = services.log.child({ subgraph: def.name });
+  const log = services.log;
   const metrics = createMetrics(def.name, false);
 
   // A subscription keeps one context for its lifetime; its loaders are cleared after every
@@ -77,7 +78,8 @@ export async function serveSubgraph(
     schema: def.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [operationMetricsPlugin(metrics)],
+    // Inline tracing only feeds Apollo Studio, which this platform does not use.
+    plugins: [operationMetricsPlugin(metrics), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
