@@ -6,7 +6,7 @@ import { delimiter } from "node:path";
 import { loadRegistry, modelSearchPath, resolveModel } from "@matchgraph/ml-runtime";
 import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { ensureModel } from "@matchgraph/ml-runtime/fetch";
-import { createLogger, parseEnv, type Logger } from "@matchgraph/subgraph-kit";
+import { createLogger, parseEnv, port, type Logger } from "@matchgraph/subgraph-kit";
 import { authConfig, gatewayEnv, limitsOf } from "./config.js";
 import { startPlatform } from "./platform.js";
 
@@ -19,10 +19,12 @@ const env = parseEnv(
     DATA_DIR: z.string().optional(),
     ML_MODEL_DIR: z.string().optional(),
     ML_DEFAULT_MODEL: z.string().optional(),
+    ML_PORT: port(4100),
     SEED: z.enum(["true", "false"]).default("true"),
   }),
 );
-const log = createLogger("matchgraph", env.LOG_LEVEL);
+// One logger for the process; every service logs through a child that names it.
+const log = createLogger(undefined, env.LOG_LEVEL);
 
 /** The strongest model at hand: the configured one, else all-MiniLM-L6-v2 (fetched once), else USE-Lite. */
 async function chooseModel(log: Logger): Promise<{ id: string; dimension: number; modelDirs: string[] }> {
@@ -49,6 +51,16 @@ async function chooseModel(log: Logger): Promise<{ id: string; dimension: number
   return { id: model.id, dimension: model.dimension, modelDirs: searchPath };
 }
 
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+function fail(err: unknown): never {
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  const message = e.code === "EADDRINUSE" ? `port ${e.port} is already in use (is another matchgraph running?); set PORT / ML_PORT or stop it` : e.message;
+  log.fatal({ err }, message);
+  process.stderr.write(`\nmatchgraph could not start: ${message}\n`);
+  process.exit(1);
+}
+
 const started = Date.now();
 const model = await chooseModel(log);
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
@@ -63,6 +75,7 @@ const platform = await startPlatform({
   host: env.HOST,
   port: env.PORT,
   servicePorts: "default",
+  mlPort: env.ML_PORT,
   ml: { models: [model.id], defaultModel: model.id, modelDirs: model.modelDirs },
 });
 

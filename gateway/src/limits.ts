@@ -1,8 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from "graphql";
 import depthLimit from "graphql-depth-limit";
-import { getComplexity, simpleEstimator } from "graphql-query-complexity";
+// The package's ESM build imports graphql's .mjs files, a second copy of graphql beside the CJS one
+// that Apollo uses ("Cannot use GraphQLObjectType from another module or realm"): take its CJS build.
+import complexity from "graphql-query-complexity/cjs";
 import { RateLimiterMemory } from "rate-limiter-flexible";
+
+const { getComplexity, simpleEstimator } = complexity;
 
 export interface Limits {
   maxDepth: number;

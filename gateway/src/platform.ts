@@ -18,8 +18,9 @@ export interface PlatformOptions {
   host: string;
   /** Gateway port; 0 picks a free one. */
   port: number;
-  /** Subgraph and ml-runtime ports: the defaults (4001-4005, 4100) or 0 for free ones. */
+  /** Subgraph and ml-runtime ports: the defaults (4001-4005, ML_PORT or 4100) or free ones. */
   servicePorts: "default" | "random";
+  mlPort?: number;
   ml: { models: string[]; defaultModel: string; modelDirs: string[] };
 }
 
@@ -48,7 +49,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const random = options.servicePorts === "random";
     const runtime = await startMlRuntime({
       host: "127.0.0.1",
-      port: random ? 0 : 4100,
+      port: random ? 0 : (options.mlPort ?? 4100),
       models: options.ml.models,
       defaultModel: options.ml.defaultModel,
       modelDirs: options.ml.modelDirs,
