@@ -16,7 +16,6 @@ const env = parseEnv(
   gatewayEnv.extend({
     AUTH_MODE: z.enum(["none", "jwt"]).default("none"),
     DATABASE_URL: z.string().url().optional(),
-    DATA_DIR: z.string().optional(),
     ML_MODEL_DIR: z.string().optional(),
     ML_DEFAULT_MODEL: z.string().optional(),
     ML_PORT: port(4100),
@@ -63,7 +62,8 @@ function fail(err: unknown): never {
 
 const started = Date.now();
 const model = await chooseModel(log);
-const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+// DATABASE_URL selects PostgreSQL; otherwise PGlite under PGLITE_DATA_DIR (default .data/pglite).
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
 const { applied } = await migrate(db);
 if (applied.length) log.info({ applied }, "migrations applied");
 

@@ -16,7 +16,6 @@ import {
   uuid,
   LIMITS,
   type Cursor,
-  type Embedded,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
 import { feedbackScores, findItemsByIds, insertFeedback, ITEM_TABLE, kindFilter, listItemsPage, type ItemRow } from "../db/recommendations.js";
