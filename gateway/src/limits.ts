@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from "graphql";
 import depthLimit from "graphql-depth-limit";
-// The package's ESM build imports graphql's .mjs files, a second copy of graphql beside the CJS one
-// that Apollo uses ("Cannot use GraphQLObjectType from another module or realm"): take its CJS build.
-import complexity from "graphql-query-complexity/cjs";
+import { createRequire } from "node:module";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 
-const { getComplexity, simpleEstimator } = complexity;
+// The package's ESM build imports graphql's .mjs files, a second copy of graphql beside the CJS one
+// Apollo uses ("Cannot use GraphQLObjectType from another module or realm"): require its CJS build.
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
 
 export interface Limits {
   maxDepth: number;

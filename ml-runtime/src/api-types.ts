@@ -1,0 +1,39 @@
+/** Wire types of the HTTP API, shared by the server and the client. */
+
+export interface HealthModel {
+  id: string;
+  dimension: number;
+  executionProvider: "cpu" | "cuda";
+  maxLength: number;
+  /** The model folder on the server. */
+  path: string;
+}
+
+export interface HealthResponse {
+  status: "ok" | "loading" | "error";
+  models: HealthModel[];
+  defaultModel: string;
+  /** Why the runtime is not serving, when status is "error". */
+  error?: string;
+}
+
+export interface EmbeddingRequest {
+  input: string | string[];
+  model?: string;
+  encoding_format?: "float" | "base64";
+  dimensions?: number;
+  /** Extension (as in NVIDIA NIM): "query" prepends the model's queryPrefix, if it has one. */
+  input_type?: "query" | "passage";
+  user?: string;
+}
+
+export interface EmbeddingResponse<E = number[]> {
+  object: "list";
+  data: Array<{ object: "embedding"; index: number; embedding: E }>;
+  model: string;
+  usage: { prompt_tokens: number; total_tokens: number };
+}
+
+export interface ErrorResponse {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}

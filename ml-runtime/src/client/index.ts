@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import DataLoader from "dataloader";
+import { LRUCache } from "lru-cache";
+import type { HealthModel, HealthResponse } from "../api-types.js";
+import { Transport } from "./transport.js";
+
+export { MlRuntimeRequestError, MlRuntimeUnavailableError } from "./errors.js";
+export type { HealthModel, HealthResponse };
+
+export type InputType = "query" | "passage";
+
+export interface EmbedOptions {
+  /** A loaded model id; default: the runtime's default model. */
+  model?: string;
+  /** Sent as x-request-id. */
+  requestId?: string;
+  /** "query" makes the runtime prepend the model's query prefix (BGE), if it has one. */
+  inputType?: InputType;
+}
+
+export interface EmbeddingClient {
+  /** The runtime's default model: as given, or learned from its first answer (empty until then). */
+  readonly defaultModel: string;
+  embed(texts: string[], opts?: EmbedOptions): Promise<number[][]>;
+  embedOne(text: string, opts?: EmbedOptions): Promise<number[]>;
+  health(): Promise<HealthResponse>;
+  /** The default model, asking /healthz if it is not known yet. */
+  resolveDefaultModel(): Promise<string>;
+  /** A client for one request: its own DataLoader, the request id on every call, the shared cache. */
+  forRequest(requestId: string): EmbeddingClient;
+}
+
+export interface EmbeddingClientOptions {
+  /** e.g. http://127.0.0.1:4100 */
+  baseUrl: string;
+  defaultModel?: string;
+  /** Per HTTP call; default 10 000 ms. */
+  timeoutMs?: number;
+  /** Vectors kept in the shared LRU cache; default 10 000 (0 disables it). */
+  cacheSize?: number;
+  /** Most texts in one HTTP call; default 256. */
+  maxBatch?: number;
+}
+
+interface Shared {
+  transport: Transport;
+  cache: LRUCache<string, Float32Array> | undefined;
+  maxBatch: number;
+  defaultModel: string | undefined;
+}
+
+interface Key {
+  /** undefined: the runtime's default, not yet known. */
+  model: string | undefined;
+  inputType: InputType | undefined;
+  text: string;
+}
+
+const cacheKey = (model: string, inputType: InputType | undefined, text: string) =>
+  `${model}\u0000${inputType ?? ""}\u0000${createHash("sha256").update(text).digest("base64")}`;
+
+class Client implements EmbeddingClient {
+  private readonly loader: DataLoader<Key, Float32Array, string>;
+
+  constructor(
+    private readonly shared: Shared,
+    private readonly requestId: string | undefined,
+  ) {
+    this.loader = new DataLoader((keys) => this.load(keys), {
+      // The LRU cache is the cache; DataLoader only batches what one tick asks for.
+      cache: false,
+    });
+  }
+
+  get defaultModel(): string {
+    return this.shared.defaultModel ?? "";
+  }
+
+  async embed(texts: string[], opts: EmbedOptions = {}): Promise<number[][]> {
+    if (opts.requestId !== undefined && opts.requestId !== this.requestId) {
+      return this.forRequest(opts.requestId).embed(texts, { ...opts, requestId: undefined });
+    }
+    const vectors = await Promise.all(texts.map((text) => this.vectorFor(text, opts)));
+    return vectors.map((v) => Array.from(v));
+  }
+
+  async embedOne(text: string, opts: EmbedOptions = {}): Promise<number[]> {
+    const [vector] = await this.embed([text], opts);
+    return vector;
+  }
+
+  async health(): Promise<HealthResponse> {
+    const health = await this.shared.transport.health(this.requestId);
+    this.shared.defaultModel ??= health.defaultModel;
+    return health;
+  }
+
+  async resolveDefaultModel(): Promise<string> {
+    return this.shared.defaultModel ?? (await this.health()).defaultModel;
+  }
+
+  forRequest(requestId: string): EmbeddingClient {
+    return new Client(this.shared, requestId);
+  }
+
+  private vectorFor(text: string, opts: EmbedOptions): Promise<Float32Array> {
+    const model = opts.model ?? this.shared.defaultModel;
+    const cached = model === undefined ? undefined : this.shared.cache?.get(cacheKey(model, opts.inputType, text));
+    if (cached) return Promise.resolve(cached);
+    return this.loader.load({ model, inputType: opts.inputType, text });
+  }
+
+  /** One HTTP call per (model, input type) and per maxBatch texts; duplicate texts sent once. */
+  private async load(keys: readonly Key[]): Promise<Array<Float32Array | Error>> {
+    const groups = new Map<string, { model: string | undefined; inputType: InputType | undefined; texts: Set<string> }>();
+    for (const key of keys) {
+      const id = `${key.model ?? ""}\u0000${key.inputType ?? ""}`;
+      const group = groups.get(id) ?? { model: key.model, inputType: key.inputType, texts: new Set<string>() };
+      group.texts.add(key.text);
+      groups.set(id, group);
+    }
+    const results = new Map<string, Float32Array | Error>();
+    await Promise.all(
+      [...groups.entries()].flatMap(([id, group]) =>
+        chunk([...group.texts], this.shared.maxBatch).map(async (texts) => {
+          try {
+            const { model, vectors } = await this.shared.transport.embed({
+              texts,
+              model: group.model,
+              inputType: group.inputType,
+              requestId: this.requestId,
+            });
+            if (group.model === undefined) this.shared.defaultModel ??= model;
+            texts.forEach((text, i) => {
+              this.shared.cache?.set(cacheKey(model, group.inputType, text), vectors[i]);
+              results.set(`${id}\u0000${text}`, vectors[i]);
+            });
+          } catch (err) {
+            for (const text of texts) results.set(`${id}\u0000${text}`, err as Error);
+          }
+        }),
+      ),
+    );
+    return keys.map((key) => {
+      const result = results.get(`${key.model ?? ""}\u0000${key.inputType ?? ""}\u0000${key.text}`);
+      return result ?? new Error("ml-runtime client: no result for a text (this is a bug)");
+    });
+  }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+export function createEmbeddingClient(options: EmbeddingClientOptions): EmbeddingClient {
+  const cacheSize = options.cacheSize ?? 10_000;
+  const shared: Shared = {
+    transport: new Transport({ baseUrl: options.baseUrl.replace(/\/+$/, ""), timeoutMs: options.timeoutMs ?? 10_000 }),
+    cache: cacheSize > 0 ? new LRUCache<string, Float32Array>({ max: cacheSize }) : undefined,
+    maxBatch: Math.max(1, options.maxBatch ?? 256),
+    defaultModel: options.defaultModel,
+  };
+  return new Client(shared, undefined);
+}

@@ -1,0 +1,129 @@
+import { availableParallelism } from "node:os";
+import { z } from "zod";
+import { splitPathList } from "./registry.js";
+import type { ExecutionProviderPreference } from "./engine/execution-provider.js";
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export const defaultModelId = "all-minilm-l6-v2";
+
+/** Everything the runtime can be told; `startMlRuntime` fills what is left out. */
+export interface MlRuntimeConfig {
+  port: number;
+  host: string;
+  /** Models to load; the default model is always among them. */
+  models: string[];
+  defaultModel: string;
+  /** Model folders searched before `<repo>/.cache/models`. */
+  modelDirs: string[];
+  /** Registry file; default `ml-runtime/models.json`. */
+  registryFile?: string;
+  executionProvider: ExecutionProviderPreference;
+  threads: number;
+  batchWindowMs: number;
+  maxBatch: number;
+  maxBatchTokens: number;
+  maxInputs: number;
+  maxInputChars: number;
+  maxBodyBytes: number;
+  logLevel: string;
+}
+
+const int = (min: number) => z.coerce.number().int().min(min);
+const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter((s) => s !== ""));
+
+/** One entry per variable; each is optional so that only what is set overrides the defaults. */
+const envSchema = z.object({
+  ML_PORT: int(0).max(65535).optional(),
+  ML_HOST: z.string().min(1).optional(),
+  ML_MODELS: list.pipe(z.array(z.string()).min(1, "must name at least one model")).optional(),
+  ML_DEFAULT_MODEL: z.string().min(1).optional(),
+  ML_MODEL_DIR: z.string().transform(splitPathList).optional(),
+  ML_REGISTRY: z.string().min(1).optional(),
+  ML_EXECUTION_PROVIDER: z.enum(["cpu", "cuda", "auto"]).optional(),
+  ML_THREADS: int(1).optional(),
+  ML_BATCH_WINDOW_MS: z.coerce.number().min(0).max(1000).optional(),
+  ML_MAX_BATCH: int(1).optional(),
+  ML_MAX_BATCH_TOKENS: int(1).optional(),
+  ML_MAX_INPUTS: int(1).optional(),
+  ML_MAX_INPUT_CHARS: int(1).optional(),
+  ML_MAX_BODY_BYTES: int(1024).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+});
+
+/**
+ * Reads the runtime's variables from an environment. Only variables that are set (and not
+ * empty) appear in the result. A bad value throws a ConfigError naming the variable.
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<MlRuntimeConfig> {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key]?.trim() !== "")
+      .map((key) => [key, env[key]]),
+  );
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "(environment)");
+      return `  ${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid ml-runtime configuration:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  const config: Partial<MlRuntimeConfig> = {
+    port: e.ML_PORT,
+    host: e.ML_HOST,
+    models: e.ML_MODELS,
+    defaultModel: e.ML_DEFAULT_MODEL,
+    modelDirs: e.ML_MODEL_DIR,
+    registryFile: e.ML_REGISTRY,
+    executionProvider: e.ML_EXECUTION_PROVIDER,
+    threads: e.ML_THREADS,
+    batchWindowMs: e.ML_BATCH_WINDOW_MS,
+    maxBatch: e.ML_MAX_BATCH,
+    maxBatchTokens: e.ML_MAX_BATCH_TOKENS,
+    maxInputs: e.ML_MAX_INPUTS,
+    maxInputChars: e.ML_MAX_INPUT_CHARS,
+    maxBodyBytes: e.ML_MAX_BODY_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+  return withoutUndefined(config);
+}
+
+/** Fills defaults. The default model is the first of `models` when only `models` is given. */
+export function resolveConfig(partial: Partial<MlRuntimeConfig>): MlRuntimeConfig {
+  const given = withoutUndefined(partial);
+  const defaultModel = given.defaultModel ?? given.models?.[0] ?? defaultModelId;
+  const models = [...new Set([defaultModel, ...(given.models ?? [])])];
+  if (given.defaultModel && given.models && !given.models.includes(given.defaultModel)) {
+    throw new ConfigError(
+      `ML_DEFAULT_MODEL "${given.defaultModel}" must be one of ML_MODELS (${given.models.join(", ")})`,
+    );
+  }
+  return {
+    port: 4100,
+    host: "127.0.0.1",
+    modelDirs: [],
+    executionProvider: "cpu",
+    threads: availableParallelism(),
+    batchWindowMs: 2,
+    maxBatch: 64,
+    maxBatchTokens: 8192,
+    maxInputs: 2048,
+    maxInputChars: 32_768,
+    maxBodyBytes: 64 * 1024 * 1024,
+    logLevel: "info",
+    ...given,
+    models,
+    defaultModel,
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,17 @@
+import type { HealthResponse } from "../api-types.js";
+import type { EmbeddingEngine } from "../engine/engine.js";
+
+/** What the HTTP layer needs to know about the runtime; the engine appears once models load. */
+export interface RuntimeState {
+  status: HealthResponse["status"];
+  defaultModel: string;
+  /** Every id in the registry, loaded or not. */
+  registryIds: string[];
+  engine?: EmbeddingEngine;
+  error?: Error;
+}
+
+/** The status to report: a worker that died after loading turns "ok" into "error". */
+export function currentStatus(state: RuntimeState): HealthResponse["status"] {
+  return state.engine?.error ? "error" : state.status;
+}
