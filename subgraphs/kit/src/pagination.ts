@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { z } from "zod";
 import { badUserInput } from "./errors.js";
