@@ -30,6 +30,44 @@ export async function setEmbedding(tx: Prisma.TransactionClient, table: Prisma.S
   await tx.$executeRaw`UPDATE ${table} SET embedding = ${v.value}, embedding_model = ${model} WHERE id = ${id}::uuid`;
 }
 
+/**
+ * Inserts a row with its vector. The text is embedded before the transaction opens (an
+ * unavailable runtime leaves nothing written); row and vector are written in one transaction.
+ */
+export async function createEmbedded<T extends { id: string }>(
+  ctx: Pick<SubgraphContext, "ml" | "db">,
+  table: Prisma.Sql,
+  text: string,
+  insert: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T & { embeddingModel: string }> {
+  const { model, vectors } = await embed(ctx, [text]);
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const row = await insert(tx);
+    await setEmbedding(tx, table, row.id, vectors[0]!, model);
+    return { ...row, embeddingModel: model };
+  });
+}
+
+/**
+ * Updates a row, and its vector when the embedded text changed or the row has none yet; the
+ * text is embedded before the transaction opens, row and vector are written in one transaction.
+ */
+export async function updateEmbedded<T extends { id: string; embeddingModel: string | null }>(
+  ctx: Pick<SubgraphContext, "ml" | "db">,
+  table: Prisma.Sql,
+  change: { existing: T; textBefore: string; textAfter: string },
+  update: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  const { existing, textBefore, textAfter } = change;
+  const embedded = textAfter !== textBefore || existing.embeddingModel === null ? await embed(ctx, [textAfter]) : null;
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const row = await update(tx);
+    if (!embedded) return row;
+    await setEmbedding(tx, table, existing.id, embedded.vectors[0]!, embedded.model);
+    return { ...row, embeddingModel: embedded.model };
+  });
+}
+
 export interface ScoredId {
   id: string;
   score: number;

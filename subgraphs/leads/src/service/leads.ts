@@ -1,19 +1,19 @@
 import DataLoader from "dataloader";
 import { z } from "zod";
 import {
-  embed,
-  embedQuery,
+  createEmbedded,
   embeddingText,
-  nearestIds,
+  embedQuery,
   isUuid,
+  LIMITS,
+  nearestIds,
   notFound,
   optionalText,
   parseInput,
   requiredText,
-  setEmbedding,
   topK,
+  updateEmbedded,
   uuid,
-  LIMITS,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
 import {
@@ -142,12 +142,7 @@ export async function listLeads(ctx: SubgraphContext, take: number, cursor: Para
 
 export async function createLead(ctx: SubgraphContext, input: unknown): Promise<LeadRow> {
   const data = parseInput(createSchema, input);
-  const { model, vectors } = await embed(ctx, [textOf(data)]);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const created = await tx.lead.create({ data });
-    await setEmbedding(tx, LEAD_TABLE, created.id, vectors[0]!, model);
-    return { ...created, embeddingModel: model };
-  });
+  return createEmbedded(ctx, LEAD_TABLE, textOf(data), (tx) => tx.lead.create({ data }));
 }
 
 export async function updateLead(ctx: SubgraphContext, id: string, input: unknown): Promise<LeadRow> {
@@ -155,15 +150,8 @@ export async function updateLead(ctx: SubgraphContext, id: string, input: unknow
   const patch = parseInput(updateSchema, input);
   const existing = await ctx.db.prisma.lead.findUnique({ where: { id } });
   if (!existing) throw notFound("Lead", id);
-  const text = textOf({ ...existing, ...patch });
-  // Re-embed only when the embedded text changed (or the row was never embedded).
-  const embedded = text !== textOf(existing) || existing.embeddingModel === null ? await embed(ctx, [text]) : null;
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const updated = await tx.lead.update({ where: { id }, data: patch });
-    if (!embedded) return updated;
-    await setEmbedding(tx, LEAD_TABLE, id, embedded.vectors[0]!, embedded.model);
-    return { ...updated, embeddingModel: embedded.model };
-  });
+  const change = { existing, textBefore: textOf(existing), textAfter: textOf({ ...existing, ...patch }) };
+  return updateEmbedded(ctx, LEAD_TABLE, change, (tx) => tx.lead.update({ where: { id }, data: patch }));
 }
 
 export async function addIntentSnippet(ctx: SubgraphContext, leadId: string, input: unknown): Promise<IntentRow> {
@@ -171,12 +159,7 @@ export async function addIntentSnippet(ctx: SubgraphContext, leadId: string, inp
   const data = parseInput(intentSchema, input);
   const lead = await ctx.db.prisma.lead.findUnique({ where: { id: leadId }, select: { id: true } });
   if (!lead) throw notFound("Lead", leadId);
-  const { model, vectors } = await embed(ctx, [data.text]);
-  const row = await ctx.db.prisma.$transaction(async (tx) => {
-    const created = await tx.intentSnippet.create({ data: { ...data, leadId } });
-    await setEmbedding(tx, INTENT_TABLE, created.id, vectors[0]!, model);
-    return { ...created, embeddingModel: model };
-  });
+  const row = await createEmbedded(ctx, INTENT_TABLE, data.text, (tx) => tx.intentSnippet.create({ data: { ...data, leadId } }));
   const event: IntentEvent = { id: row.id, leadId: row.leadId };
   ctx.pubSub.publish(LEAD_INTENT_ADDED, event);
   return row;

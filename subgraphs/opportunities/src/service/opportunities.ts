@@ -1,20 +1,20 @@
 import DataLoader from "dataloader";
 import { z } from "zod";
 import {
-  embed,
-  embedQuery,
+  createEmbedded,
   embeddingText,
-  isUuid,
+  embedQuery,
   inOrder,
+  isUuid,
+  LIMITS,
   nearestIds,
   notFound,
   optionalText,
   parseInput,
   requiredText,
-  setEmbedding,
   topK,
+  updateEmbedded,
   uuid,
-  LIMITS,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
 import { findByIds, listPage, OPPORTUNITY_TABLE, sourceFilter, type OpportunityRow } from "../db/opportunities.js";
@@ -81,12 +81,9 @@ export async function listOpportunities(ctx: SubgraphContext, take: number, curs
 
 export async function createOpportunity(ctx: SubgraphContext, input: unknown): Promise<OpportunityRow> {
   const data = parseInput(createSchema, input);
-  const { model, vectors } = await embed(ctx, [textOf(data)]);
-  const row = await ctx.db.prisma.$transaction(async (tx) => {
-    const created = await tx.opportunity.create({ data: { ...data, closeDate: toDate(data.closeDate) } });
-    await setEmbedding(tx, OPPORTUNITY_TABLE, created.id, vectors[0]!, model);
-    return { ...created, embeddingModel: model };
-  });
+  const row = await createEmbedded(ctx, OPPORTUNITY_TABLE, textOf(data), (tx) =>
+    tx.opportunity.create({ data: { ...data, closeDate: toDate(data.closeDate) } }),
+  );
   publish(ctx, row);
   return row;
 }
@@ -96,15 +93,10 @@ export async function updateOpportunity(ctx: SubgraphContext, id: string, input:
   const patch = parseInput(updateSchema, input);
   const existing = await ctx.db.prisma.opportunity.findUnique({ where: { id } });
   if (!existing) throw notFound("Opportunity", id);
-  const merged = { ...existing, ...patch };
-  const textChanged = textOf(merged) !== textOf(existing);
-  const embedded = textChanged ? await embed(ctx, [textOf(merged)]) : null;
-  const row = await ctx.db.prisma.$transaction(async (tx) => {
-    const updated = await tx.opportunity.update({ where: { id }, data: { ...patch, closeDate: toDate(patch.closeDate) } });
-    if (!embedded) return updated;
-    await setEmbedding(tx, OPPORTUNITY_TABLE, id, embedded.vectors[0]!, embedded.model);
-    return { ...updated, embeddingModel: embedded.model };
-  });
+  const change = { existing, textBefore: textOf(existing), textAfter: textOf({ ...existing, ...patch }) };
+  const row = await updateEmbedded(ctx, OPPORTUNITY_TABLE, change, (tx) =>
+    tx.opportunity.update({ where: { id }, data: { ...patch, closeDate: toDate(patch.closeDate) } }),
+  );
   publish(ctx, row);
   return row;
 }

@@ -1,20 +1,21 @@
 import DataLoader from "dataloader";
 import { z } from "zod";
 import {
+  createEmbedded,
   embed,
   embeddingText,
   inOrder,
   isUuid,
+  LIMITS,
   nearestIds,
   notFound,
   optionalText,
   parseInput,
   requiredText,
-  setEmbedding,
   tags,
   topK,
+  updateEmbedded,
   uuid,
-  LIMITS,
   type Cursor,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
@@ -124,12 +125,7 @@ async function nearest(ctx: SubgraphContext, query: { vector: number[]; model: s
 
 export async function createItem(ctx: SubgraphContext, input: unknown): Promise<ItemRow> {
   const data = parseInput(createSchema, input);
-  const { model, vectors } = await embed(ctx, [textOf(data)]);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const created = await tx.recommendationItem.create({ data });
-    await setEmbedding(tx, ITEM_TABLE, created.id, vectors[0]!, model);
-    return { ...created, embeddingModel: model };
-  });
+  return createEmbedded(ctx, ITEM_TABLE, textOf(data), (tx) => tx.recommendationItem.create({ data }));
 }
 
 export async function updateItem(ctx: SubgraphContext, id: string, input: unknown): Promise<ItemRow> {
@@ -137,14 +133,8 @@ export async function updateItem(ctx: SubgraphContext, id: string, input: unknow
   const patch = parseInput(updateSchema, input);
   const existing = await ctx.db.prisma.recommendationItem.findUnique({ where: { id } });
   if (!existing) throw notFound("RecommendationItem", id);
-  const merged = { ...existing, ...stripUndefined(patch) };
-  const embedded = textOf(merged) !== textOf(existing) ? await embed(ctx, [textOf(merged)]) : null;
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const updated = await tx.recommendationItem.update({ where: { id }, data: patch });
-    if (!embedded) return updated;
-    await setEmbedding(tx, ITEM_TABLE, id, embedded.vectors[0]!, embedded.model);
-    return { ...updated, embeddingModel: embedded.model };
-  });
+  const change = { existing, textBefore: textOf(existing), textAfter: textOf({ ...existing, ...stripUndefined(patch) }) };
+  return updateEmbedded(ctx, ITEM_TABLE, change, (tx) => tx.recommendationItem.update({ where: { id }, data: patch }));
 }
 
 export async function recordFeedback(ctx: SubgraphContext, userId: string, args: { itemId: unknown; signal: unknown; context?: unknown }): Promise<boolean> {

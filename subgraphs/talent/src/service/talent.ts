@@ -2,19 +2,19 @@ import DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import {
-  embed,
+  createEmbedded,
   embeddingText,
   inOrder,
-  nearestIds,
   isUuid,
+  LIMITS,
+  nearestIds,
   notFound,
   optionalText,
   parseInput,
   requiredText,
-  setEmbedding,
   topK,
+  updateEmbedded,
   uuid,
-  LIMITS,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
 import {
@@ -128,12 +128,7 @@ export const listJobs = (ctx: SubgraphContext, take: number, cursor: Parameters<
 
 export async function createTalent(ctx: SubgraphContext, input: unknown): Promise<TalentRow> {
   const data = parseInput(talentSchema, input);
-  const { model, vectors } = await embed(ctx, [talentText(data)]);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const created = await tx.talent.create({ data });
-    await setEmbedding(tx, TALENT_TABLE, created.id, vectors[0]!, model);
-    return { ...created, embeddingModel: model };
-  });
+  return createEmbedded(ctx, TALENT_TABLE, talentText(data), (tx) => tx.talent.create({ data }));
 }
 
 export async function updateTalent(ctx: SubgraphContext, id: string, input: unknown): Promise<TalentRow> {
@@ -141,24 +136,13 @@ export async function updateTalent(ctx: SubgraphContext, id: string, input: unkn
   const patch = parseInput(updateTalentSchema, input);
   const existing = await ctx.db.prisma.talent.findUnique({ where: { id } });
   if (!existing) throw notFound("Talent", id);
-  const text = talentText({ ...existing, ...patch });
-  const embedded = text !== talentText(existing) || existing.embeddingModel === null ? await embed(ctx, [text]) : null;
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const updated = await tx.talent.update({ where: { id }, data: patch });
-    if (!embedded) return updated;
-    await setEmbedding(tx, TALENT_TABLE, id, embedded.vectors[0]!, embedded.model);
-    return { ...updated, embeddingModel: embedded.model };
-  });
+  const change = { existing, textBefore: talentText(existing), textAfter: talentText({ ...existing, ...patch }) };
+  return updateEmbedded(ctx, TALENT_TABLE, change, (tx) => tx.talent.update({ where: { id }, data: patch }));
 }
 
 export async function createJob(ctx: SubgraphContext, input: unknown): Promise<JobRow> {
   const data = parseInput(jobSchema, input);
-  const { model, vectors } = await embed(ctx, [jobText(data)]);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const created = await tx.job.create({ data });
-    await setEmbedding(tx, JOB_TABLE, created.id, vectors[0]!, model);
-    return { ...created, embeddingModel: model };
-  });
+  return createEmbedded(ctx, JOB_TABLE, jobText(data), (tx) => tx.job.create({ data }));
 }
 
 export async function updateJob(ctx: SubgraphContext, id: string, input: unknown): Promise<JobRow> {
@@ -166,14 +150,8 @@ export async function updateJob(ctx: SubgraphContext, id: string, input: unknown
   const patch = parseInput(updateJobSchema, input);
   const existing = await ctx.db.prisma.job.findUnique({ where: { id } });
   if (!existing) throw notFound("Job", id);
-  const text = jobText({ ...existing, ...patch });
-  const embedded = text !== jobText(existing) || existing.embeddingModel === null ? await embed(ctx, [text]) : null;
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const updated = await tx.job.update({ where: { id }, data: patch });
-    if (!embedded) return updated;
-    await setEmbedding(tx, JOB_TABLE, id, embedded.vectors[0]!, embedded.model);
-    return { ...updated, embeddingModel: embedded.model };
-  });
+  const change = { existing, textBefore: jobText(existing), textAfter: jobText({ ...existing, ...patch }) };
+  return updateEmbedded(ctx, JOB_TABLE, change, (tx) => tx.job.update({ where: { id }, data: patch }));
 }
 
 async function queryVectorOf(ctx: SubgraphContext, type: "Talent" | "Job", id: string) {
