@@ -39,7 +39,9 @@ async function chooseModel(log: Logger): Promise<{ id: string; dimension: number
   const wanted = env.ML_DEFAULT_MODEL ?? "all-minilm-l6-v2";
   if (!find(wanted)) {
     try {
-      await ensureModel(wanted, { log: (message: string) => log.info(message) });
+      // Ready-made ONNX only: converting PyTorch weights needs torch (minutes on a first run);
+      // `npm run models:fetch` does that. The int8 MiniLM scores as the fp32 one on SciFact.
+      await ensureModel(wanted, { log: (message: string) => log.info(message), convert: false });
     } catch (err) {
       if (env.ML_DEFAULT_MODEL || !find(FALLBACK_MODEL)) throw err;
       log.warn(`could not fetch ${wanted} (${(err as Error).message}); using ${FALLBACK_MODEL}`);

@@ -112,7 +112,8 @@ export function resolveConfig(partial: Partial<MlRuntimeConfig>): MlRuntimeConfi
     executionProvider: "cpu",
     threads: availableParallelism(),
     batchWindowMs: 2,
-    maxBatch: 64,
+    // On CPU, batches of 16 sorted texts run ~2x faster than 64 (padding and cache effects; see the bench).
+    maxBatch: 16,
     maxBatchTokens: 8192,
     maxInputs: 2048,
     maxInputChars: 32_768,

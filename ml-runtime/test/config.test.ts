@@ -14,7 +14,7 @@ describe("configuration from the environment", () => {
       executionProvider: "cpu",
       threads: availableParallelism(),
       batchWindowMs: 2,
-      maxBatch: 64,
+      maxBatch: 16,
       maxInputs: 2048,
       maxInputChars: 32_768,
     });

@@ -318,6 +318,10 @@ export async function main(args: string[]): Promise<number> {
     if (!models.some((m) => m.id === id) && (!only || only.includes(id))) console.log(`(${id}: not in ${cacheModels}; \`npm run models:fetch -- ${id}\` to include it)`);
   }
 
+  const loadStart = os.loadavg().map((x) => +x.toFixed(2));
+  if (loadStart[0] > os.availableParallelism() * 0.75) {
+    console.log(`warning: the machine is busy (load average ${loadStart.join(", ")} on ${os.availableParallelism()} cpus): figures will be noisy`);
+  }
   const { texts, warmup, source } = buildTexts();
   console.log(`texts: ${source}; pool ${texts.length}, warm-up ${warmup.length}; ${budgetS}s per case; cpus ${os.availableParallelism()} (${os.cpus()[0]?.model ?? "?"})`);
 
@@ -427,6 +431,9 @@ export async function main(args: string[]): Promise<number> {
           cpus: os.availableParallelism(),
           cpu: os.cpus()[0]?.model,
           memory_gb: +(os.totalmem() / 2 ** 30).toFixed(1),
+          ml_env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("ML_"))),
+          loadavg_start: loadStart,
+          loadavg_end: os.loadavg().map((x) => +x.toFixed(2)),
           sentence_transformers: stEnv,
         },
         config: { seconds_per_case: budgetS, batches: BATCHES, concurrency: CONCURRENCY, max_texts_per_case: maxTexts, texts: source, pool: texts.length },
