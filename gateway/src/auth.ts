@@ -25,9 +25,12 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
     const identity = { ...LOCAL_USER, roles: config.localRoles };
     return { anonymousRead: true, authenticate: async () => identity };
   }
+  if (config.jwksUrl && config.secret) throw new Error("Set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both");
   const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl
     ? createRemoteJWKSet(new URL(config.jwksUrl))
     : new TextEncoder().encode(config.secret ?? "");
+  // A shared secret means HMAC; a JWKS means the provider's asymmetric keys. Never "none".
+  const algorithms = config.jwksUrl ? ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"] : ["HS256", "HS384", "HS512"];
   return {
     anonymousRead: config.anonymousRead,
     async authenticate(authorization) {
@@ -38,14 +41,15 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
         const { payload } = await jwtVerify(match[1]!, key as Uint8Array, {
           issuer: config.issuer,
           audience: config.audience,
+          algorithms,
         });
         if (!payload.sub) throw new AuthError("Token has no subject");
-        const claim = payload.roles ?? payload.scope;
-        const roles = Array.isArray(claim) ? claim.filter((r): r is string => typeof r === "string") : typeof claim === "string" ? claim.split(" ") : [];
+        const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
         return { userId: payload.sub, roles };
       } catch (err) {
         if (err instanceof AuthError) throw err;
-        throw new AuthError(`Invalid token: ${(err as Error).message}`);
+        // jose's reason (expired, bad signature, …) is not for clients.
+        throw new AuthError("Invalid or expired token");
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from "graphql";
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
 import depthLimit from "graphql-depth-limit";
 import { createRequire } from "node:module";
 import { RateLimiterMemory } from "rate-limiter-flexible";
@@ -21,27 +21,32 @@ export const depthRule = (limits: Limits): ValidationRule => depthLimit(limits.m
  * Cost limit: every field costs 1, and list fields with a `first` or `k` argument multiply their
  * subtree by it (a search for 100 hits each with nested data costs what it really does).
  */
+export function checkCost(schema: GraphQLSchema, limits: Limits, request: { document: DocumentNode; variables?: Record<string, unknown>; operationName?: string | null }): void {
+  const cost = getComplexity({
+    schema,
+    query: request.document,
+    variables: request.variables ?? {},
+    operationName: request.operationName ?? undefined,
+    estimators: [multiplier, simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (cost > limits.maxCost) {
+    throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, {
+      extensions: { code: "BAD_USER_INPUT", cost, maxCost: limits.maxCost, http: { status: 400 } },
+    });
+  }
+}
+
+const multiplier = ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }) => {
+  const n = [args.first, args.k].find((v): v is number => typeof v === "number");
+  return n === undefined ? undefined : 1 + n * Math.max(childComplexity, 1);
+};
+
 export function costPlugin<T extends object>(schema: () => GraphQLSchema, limits: Limits): ApolloServerPlugin<T> {
-  const multiplier = ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }) => {
-    const n = [args.first, args.k].find((v): v is number => typeof v === "number");
-    return n === undefined ? undefined : 1 + n * Math.max(childComplexity, 1);
-  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema: schema(),
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName,
-            estimators: [multiplier, simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > limits.maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, {
-              extensions: { code: "BAD_USER_INPUT", cost, maxCost: limits.maxCost },
-            });
-          }
+          checkCost(schema(), limits, { document, variables: request.variables, operationName: request.operationName });
         },
       };
     },

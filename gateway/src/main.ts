@@ -1,12 +1,13 @@
 // Distributed topology: the gateway alone, in front of subgraphs running as their own processes.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { createLogger, parseEnv } from "@matchgraph/subgraph-kit";
 import { authConfig, gatewayEnv, limitsOf, wsUrlOf } from "./config.js";
 import { startGateway } from "./server.js";
 import { defaultUrl, SUBGRAPH_NAMES } from "./subgraphs.js";
 
-const SUPERGRAPH_PATH = new URL("../supergraph.graphql", import.meta.url).pathname;
+const SUPERGRAPH_PATH = fileURLToPath(new URL("../supergraph.graphql", import.meta.url));
 
 const urlVars = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, z.string().url().default(defaultUrl(name))]));
 const env = parseEnv(

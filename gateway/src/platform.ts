@@ -42,9 +42,11 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const { log } = options;
   const closers: Array<() => Promise<void>> = [];
-  const close = async () => {
-    for (const fn of closers.reverse()) await fn().catch((err: unknown) => log.error({ err }, "shutdown step failed"));
-  };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const fn of [...closers].reverse()) await fn().catch((err: unknown) => log.error({ err }, "shutdown step failed"));
+    })());
   try {
     const random = options.servicePorts === "random";
     const runtime = await startMlRuntime({

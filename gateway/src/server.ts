@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { print, specifiedRules, validate, GraphQLError, type ExecutionResult } from "graphql";
+import { parse, print, specifiedRules, validate, GraphQLError, type ExecutionResult } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import {
@@ -11,6 +11,7 @@ import {
   handleGraphQL,
   headerValue,
   HttpError,
+  MAX_BODY_BYTES,
   operationMetricsPlugin,
   REQUEST_ID_HEADER,
   sendJson,
@@ -20,7 +21,7 @@ import {
 import { AuthError, createAuthenticator, type AuthConfig } from "./auth.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
 import { SubgraphDataSource } from "./datasource.js";
-import { costPlugin, createRateLimiter, depthRule, RateLimitedError, type Limits } from "./limits.js";
+import { checkCost, costPlugin, createRateLimiter, depthRule, RateLimitedError, type Limits } from "./limits.js";
 import { checkReadiness } from "./readiness.js";
 import { SubscriptionRouter } from "./subscriptions.js";
 
@@ -123,7 +124,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    const isLandingPage = req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
+    // Only a GET without an operation may skip authentication: that is the Sandbox page.
+    const isLandingPage = req.method === "GET" && !new URL(req.url ?? "/", "http://localhost").searchParams.has("query");
     (async () => {
       const identity = isLandingPage ? null : await admit(headerValue(req.headers.authorization), remoteAddress(req));
       const context = createGatewayContext(headerValue(req.headers[REQUEST_ID_HEADER]), identity, log, options.identitySecret);
@@ -132,7 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     })().catch(fail);
   });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity | null; request: IncomingMessage }>(
     {
       schema: router.apiGraphQLSchema,
@@ -147,6 +149,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           log.info({ reason: (err as Error).message }, "websocket connection refused");
           return false;
         }
+      },
+      // Every operation on the socket is rate-limited and cost-checked like an HTTP request.
+      onSubscribe: async (ctx, _id, payload) => {
+        const identity = (ctx.extra as { identity?: Identity | null }).identity ?? null;
+        try {
+          await rateLimit(identity?.userId ?? remoteAddress(ctx.extra.request) ?? "unknown");
+          checkCost(router.apiGraphQLSchema, options.limits, { document: parse(payload.query), variables: payload.variables ?? {}, operationName: payload.operationName });
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          if (err instanceof RateLimitedError) return [new GraphQLError(err.message, { extensions: { code: "RATE_LIMITED" } })];
+          throw err;
+        }
+        return undefined;
       },
       context: (ctx) => {
         const params = ctx.connectionParams ?? {};

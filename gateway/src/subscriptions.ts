@@ -44,7 +44,7 @@ export class SubscriptionRouter {
     this.supergraphGraphQLSchema = this.supergraph.schema.toGraphQLJSSchema();
   }
 
-  subscribe(request: SubscriptionRequest): AsyncIterable<ExecutionResult> | ExecutionResult {
+  subscribe(request: SubscriptionRequest): Promise<AsyncIterableIterator<ExecutionResult>> | ExecutionResult {
     let plan: QueryPlan;
     try {
       const operation = operationFromDocument(this.apiSchema, request.document, { operationName: request.operationName ?? undefined });
@@ -61,7 +61,12 @@ export class SubscriptionRouter {
     return this.run(request, primary, rest, wsUrl);
   }
 
-  private async *run(request: SubscriptionRequest, primary: FetchNode, rest: PlanNode | undefined, wsUrl: string): AsyncGenerator<ExecutionResult> {
+  /**
+   * Not an async generator: a generator's return() waits until its pending `await` settles, i.e.
+   * until the next upstream event, so a client that leaves would keep the upstream subscription
+   * open. This iterator's return() closes the upstream at once.
+   */
+  private async run(request: SubscriptionRequest, primary: FetchNode, rest: PlanNode | undefined, wsUrl: string): Promise<AsyncIterableIterator<ExecutionResult>> {
     const { context } = request;
     const client = await this.connect(wsUrl, context);
     const variables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in request.variables).map((v) => [v, request.variables[v]]));
@@ -73,27 +78,53 @@ export class SubscriptionRouter {
     });
     const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SERVICE };
     const plan: QueryPlan = { kind: "QueryPlan", node: rest ? { kind: "Sequence", nodes: [eventFetch, rest] } : eventFetch };
-    try {
-      for await (const event of events) {
-        context.log.debug({ subgraph: primary.serviceName }, "subscription event");
-        const serviceMap: ServiceMap = { ...this.dataSources, [EVENT_SERVICE]: { process: async () => ({ data: event.data ?? null, errors: event.errors }) } };
-        const requestContext = {
-          request: { query: primary.operation, variables: request.variables, operationName: request.operationName ?? undefined },
-          context,
-          logger: context.log,
-          metrics: {},
-          document: request.document,
-          schema: this.apiGraphQLSchema,
-        } as unknown as GatewayGraphQLRequestContext;
-        yield await executeQueryPlan(plan, serviceMap, requestContext, operationContext, this.supergraphGraphQLSchema, this.apiSchema);
-      }
-    } catch (err) {
-      context.log.warn({ err, subgraph: primary.serviceName }, "subscription upstream failed");
-      const message = `Subscription upstream ${primary.serviceName} failed: ${describe(err)}`;
-      yield { errors: [new GraphQLError(message, { extensions: { code: "UNAVAILABLE" } })] };
-    } finally {
+
+    const execute = (event: ExecutionResult): Promise<ExecutionResult> => {
+      context.log.debug({ subgraph: primary.serviceName }, "subscription event");
+      const serviceMap: ServiceMap = { ...this.dataSources, [EVENT_SERVICE]: { process: async () => ({ data: event.data ?? null, errors: event.errors }) } };
+      const requestContext = {
+        request: { query: primary.operation, variables: request.variables, operationName: request.operationName ?? undefined },
+        context,
+        logger: context.log,
+        metrics: {},
+        document: request.document,
+        schema: this.apiGraphQLSchema,
+      } as unknown as GatewayGraphQLRequestContext;
+      return executeQueryPlan(plan, serviceMap, requestContext, operationContext, this.supergraphGraphQLSchema, this.apiSchema);
+    };
+
+    let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      await events.return?.();
       await client.dispose();
-    }
+    };
+    const done = { done: true, value: undefined } as const;
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => iterator,
+      async next(): Promise<IteratorResult<ExecutionResult>> {
+        if (closed) return done;
+        try {
+          const event = await events.next();
+          if (event.done) {
+            await close();
+            return done;
+          }
+          return { done: false, value: await execute(event.value as ExecutionResult) };
+        } catch (err) {
+          context.log.warn({ err, subgraph: primary.serviceName }, "subscription upstream failed");
+          await close();
+          const message = `Subscription source ${primary.serviceName} is unavailable`;
+          return { done: false, value: { errors: [new GraphQLError(message, { extensions: { code: "UNAVAILABLE" } })] } };
+        }
+      },
+      async return(): Promise<IteratorResult<ExecutionResult>> {
+        await close();
+        return done;
+      },
+    };
+    return iterator;
   }
 
   private async connect(url: string, context: GatewayContext): Promise<Client> {
@@ -103,14 +134,10 @@ export class SubscriptionRouter {
       webSocketImpl: WebSocket,
       lazy: true,
       retryAttempts: 0,
+      // Pings keep idle subscriptions alive through proxies and detect a dead subgraph.
+      keepAlive: 15_000,
       connectionParams: { [REQUEST_ID_HEADER]: context.requestId, ...(identity ? { [IDENTITY_HEADER]: identity } : {}) },
     });
   }
 }
 
-function describe(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (Array.isArray(err)) return err.map((e: { message?: string }) => e.message ?? String(e)).join("; ");
-  if (err && typeof err === "object" && "reason" in err) return String((err as { reason: unknown }).reason || "connection closed");
-  return String(err);
-}

@@ -112,6 +112,15 @@ describe("gateway on pglite", () => {
       }
     });
 
+    it("authenticates GET operations whatever their Accept header says", async () => {
+      const url = `${t.platform.url}?query=${encodeURIComponent("{ __typename }")}`;
+      const res = await fetch(url, { headers: { accept: "application/json, text/html", authorization: "Bearer forged", "apollo-require-preflight": "1" } });
+      expect(res.status).toBe(401);
+      const page = await fetch(t.platform.url, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<html/i);
+    });
+
     it("makes subgraphs ignore identity headers that the gateway did not sign", async () => {
       const opportunities = t.platform.subgraphs.find((s) => s.name === "opportunities")!;
       const forged = await signIdentity({ userId: "mallory", roles: ["admin"] }, "x".repeat(64));
@@ -134,9 +143,14 @@ describe("gateway on pglite", () => {
       expect(res.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 8/);
     });
 
-    it("refuses queries whose cost exceeds the limit", async () => {
-      const res = await t.gql(`query { similarOpportunities(text: "x", k: 100) { opportunity { recommendations(k: 100) { item { title } } } } }`);
+    it("refuses queries whose cost exceeds the limit, over HTTP and WebSocket", async () => {
+      const expensive = `query { similarOpportunities(text: "x", k: 100) { opportunity { recommendations(k: 100) { item { title } } } } }`;
+      const res = await t.gql(expensive);
+      expect(res.status).toBe(400);
       expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      const overWs = subscribe(t.ws(), expensive);
+      await until(() => overWs.errors.length > 0, async () => undefined, 10_000);
+      expect(JSON.stringify(overWs.errors)).toMatch(/exceeds the limit/);
       expect(res.errors?.[0]?.message).toMatch(/cost/);
     });
   });

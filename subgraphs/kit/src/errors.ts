@@ -23,16 +23,22 @@ export function toGraphQLError(err: unknown): GraphQLError | undefined {
     const field = issue?.path.join(".");
     return badUserInput(issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input", field || undefined);
   }
-  if (err instanceof MlRuntimeUnavailableError) return unavailable(err.message);
+  // The runtime's own message names internal addresses; clients get a fixed one.
+  if (err instanceof MlRuntimeUnavailableError) return unavailable("The embedding service is unavailable; try again shortly");
+  // Prisma: a transaction could not start in time (PGlite has one connection, busy with a long write).
+  if (hasCode(err, "P2028")) return unavailable("The database is busy; try again shortly");
   if (err instanceof MlRuntimeRequestError) return badUserInput(err.message);
   if (isUniqueViolation(err)) return conflict("A record with the same unique key already exists");
   return undefined;
 }
 
+function hasCode(err: unknown, code: string): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === code;
+}
+
 function isUniqueViolation(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const e = err as { code?: unknown; message?: unknown };
-  return e.code === "P2002" || e.code === "23505" || (typeof e.message === "string" && e.message.includes("23505"));
+  const message = typeof err === "object" && err !== null ? (err as { message?: unknown }).message : undefined;
+  return hasCode(err, "P2002") || hasCode(err, "23505") || (typeof message === "string" && message.includes("23505"));
 }
 
 /**

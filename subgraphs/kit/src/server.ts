@@ -3,14 +3,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Database } from "@matchgraph/db";
 import type { EmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { createLoaderRegistry, type LoaderRegistry, type SubgraphContext } from "./context.js";
 import { formatError } from "./errors.js";
-import { handleGraphQL, headerValue, HttpError, sendJson } from "./http.js";
+import { handleGraphQL, headerValue, HttpError, MAX_BODY_BYTES, sendJson } from "./http.js";
 import { IDENTITY_HEADER, verifyIdentity } from "./identity.js";
 import type { Logger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
@@ -108,7 +108,7 @@ export async function serveSubgraph(
     ).catch(done);
   });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema: def.schema,
@@ -117,8 +117,11 @@ export async function serveSubgraph(
         const str = (v: unknown) => (typeof v === "string" ? v : undefined);
         return buildContext(str(params[REQUEST_ID_HEADER]), str(params[IDENTITY_HEADER]));
       },
-      onNext: (_ctx, _id, _payload, args) => {
+      onNext: (_ctx, _id, _payload, args, result) => {
         subscriptionLoaders.get(args.contextValue as SubgraphContext)?.clear();
+        // Same error masking as HTTP responses.
+        if (!("errors" in result) || !result.errors?.length) return;
+        return { ...result, errors: result.errors.map((e) => formatError(e instanceof GraphQLError ? e.toJSON() : e, e)) };
       },
       onError: (_ctx, _id, _payload, errors) => {
         log.warn({ errors: errors.map((e) => e.message) }, "subscription error");
