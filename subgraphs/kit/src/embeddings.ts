@@ -1,5 +1,6 @@
 import { Prisma } from "@matchgraph/db";
 import type { SubgraphContext } from "./context.js";
+import { conflict } from "./errors.js";
 import { queryVector } from "./vectors.js";
 
 export interface Embedded {
@@ -51,8 +52,10 @@ export async function createEmbedded<T extends { id: string }>(
 /**
  * Updates a row, and its vector when the embedded text changed or the row has none yet; the
  * text is embedded before the transaction opens, row and vector are written in one transaction.
+ * The row is locked and must still be the version `existing` was read from (same updated_at),
+ * otherwise CONFLICT: a concurrent update could else leave a vector of text no longer stored.
  */
-export async function updateEmbedded<T extends { id: string; embeddingModel: string | null }>(
+export async function updateEmbedded<T extends { id: string; embeddingModel: string | null; updatedAt: Date }>(
   ctx: Pick<SubgraphContext, "ml" | "db">,
   table: Prisma.Sql,
   change: { existing: T; textBefore: string; textAfter: string },
@@ -61,6 +64,11 @@ export async function updateEmbedded<T extends { id: string; embeddingModel: str
   const { existing, textBefore, textAfter } = change;
   const embedded = textAfter !== textBefore || existing.embeddingModel === null ? await embed(ctx, [textAfter]) : null;
   return ctx.db.prisma.$transaction(async (tx) => {
+    const unchanged = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM ${table}
+      WHERE id = ${existing.id}::uuid AND date_trunc('milliseconds', updated_at) = ${existing.updatedAt}
+      FOR UPDATE`;
+    if (unchanged.length === 0) throw conflict("The record was changed by another request; reload it and retry");
     const row = await update(tx);
     if (!embedded) return row;
     await setEmbedding(tx, table, existing.id, embedded.vectors[0]!, embedded.model);
@@ -73,7 +81,7 @@ export interface ScoredId {
   score: number;
 }
 
-// An HNSW scan yields at most hnsw.ef_search rows (default 40, at most 1000), whatever the LIMIT.
+// Without iterative scan an HNSW scan yields at most hnsw.ef_search rows (default 40, at most 1000).
 const MAX_EF_SEARCH = 1000;
 
 /**

@@ -15,3 +15,4 @@ export * from "./schema.js";
 export * from "./server.js";
 export * from "./validation.js";
 export * from "./vectors.js";
+export * from "./loaders.js";

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { z } from "zod";
 import {
+  byIdLoader,
   createEmbedded,
   embeddingText,
   embedQuery,
@@ -35,8 +36,8 @@ export interface IntentEvent {
   leadId: string;
 }
 
-/** Nearest rows fetched from each table (leads, intent snippets) before merging per lead. */
-export const SEARCH_CANDIDATES = 3000;
+/** Nearest rows fetched from each table (leads, intent snippets) before merging per lead: enough that a lead with many close snippets cannot crowd out the k best leads. */
+const searchCandidates = (k: number) => Math.min(1000, Math.max(100, 20 * k));
 /** How many snippets `Lead.intents` returns by default, and at most. */
 export const INTENTS_DEFAULT = 50;
 export const INTENTS_MAX = 200;
@@ -92,21 +93,8 @@ const filterSchema = z.object({ industry: optionalText(100), country: optionalTe
 const textOf = (o: Pick<LeadRow, "companyName" | "industry" | "country" | "description">) =>
   embeddingText(o.companyName, o.industry, o.country, o.description);
 
-export function leadLoader(ctx: SubgraphContext): DataLoader<string, LeadRow | null> {
-  return ctx.loader("lead", () => new DataLoader(async (ids: readonly string[]) => {
-    const rows = await findLeadsByIds(ctx.db, ids.filter(isUuid));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
-}
-
-export function intentLoader(ctx: SubgraphContext): DataLoader<string, IntentRow | null> {
-  return ctx.loader("intentSnippet", () => new DataLoader(async (ids: readonly string[]) => {
-    const rows = await findIntentsByIds(ctx.db, ids.filter(isUuid));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
-}
+export const leadLoader = (ctx: SubgraphContext) => byIdLoader(ctx, "lead", (ids) => findLeadsByIds(ctx.db, ids));
+export const intentLoader = (ctx: SubgraphContext) => byIdLoader(ctx, "intentSnippet", (ids) => findIntentsByIds(ctx.db, ids));
 
 /** Newest snippets of a lead, batched across all leads of one request (one loader per page size). */
 export function intentsOfLeadLoader(ctx: SubgraphContext, first: number): DataLoader<string, IntentRow[]> {
@@ -181,8 +169,8 @@ export async function searchLeads(ctx: SubgraphContext, args: { prompt: unknown;
   const k = parseInput(topK, args.k);
   const query = await embedQuery(ctx, prompt);
   const [leadHits, intentHits] = await Promise.all([
-    nearestIds(ctx.db, LEAD_TABLE, query, SEARCH_CANDIDATES),
-    nearestIds(ctx.db, INTENT_TABLE, query, SEARCH_CANDIDATES),
+    nearestIds(ctx.db, LEAD_TABLE, query, searchCandidates(k)),
+    nearestIds(ctx.db, INTENT_TABLE, query, searchCandidates(k)),
   ]);
   const leadOf = await leadIdsOfIntents(ctx.db, intentHits.map((h) => h.id));
 

@@ -1,11 +1,10 @@
-import DataLoader from "dataloader";
 import { z } from "zod";
 import {
+  byIdLoader,
   createEmbedded,
   embeddingText,
   embedQuery,
   inOrder,
-  isUuid,
   LIMITS,
   nearestIds,
   notFound,
@@ -63,13 +62,7 @@ type Writable = Omit<z.infer<typeof createSchema>, "closeDate"> & { closeDate: s
 const toDate = (d: string | null | undefined) => (d === undefined ? undefined : d === null ? null : new Date(`${d}T00:00:00Z`));
 const textOf = (o: Pick<Writable, "companyName" | "title" | "description">) => embeddingText(o.companyName, o.title, o.description);
 
-export function loader(ctx: SubgraphContext): DataLoader<string, OpportunityRow | null> {
-  return ctx.loader("opportunity", () => new DataLoader(async (ids: readonly string[]) => {
-    const rows = await findByIds(ctx.db, ids.filter(isUuid));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
-}
+export const loader = (ctx: SubgraphContext) => byIdLoader(ctx, "opportunity", (ids) => findByIds(ctx.db, ids));
 
 export async function getOpportunity(ctx: SubgraphContext, id: string): Promise<OpportunityRow | null> {
   return loader(ctx).load(id);

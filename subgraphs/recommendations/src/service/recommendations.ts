@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { z } from "zod";
 import {
+  byIdLoader,
   createEmbedded,
   embed,
   embeddingText,
@@ -54,13 +55,7 @@ export interface ScoredItem {
 
 // ---------------------------------------------------------------- loaders
 
-export function itemLoader(ctx: SubgraphContext): DataLoader<string, ItemRow | null> {
-  return ctx.loader("recommendationItem", () => new DataLoader(async (ids: readonly string[]) => {
-    const rows = await findItemsByIds(ctx.db, ids.filter(isUuid));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
-}
+export const itemLoader = (ctx: SubgraphContext) => byIdLoader(ctx, "recommendationItem", (ids) => findItemsByIds(ctx.db, ids));
 
 export function feedbackScoreLoader(ctx: SubgraphContext): DataLoader<string, number> {
   return ctx.loader("recommendationFeedbackScore", () => new DataLoader(async (ids: readonly string[]) => {

@@ -1,11 +1,10 @@
-import DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import {
+  byIdLoader,
   createEmbedded,
   embeddingText,
   inOrder,
-  isUuid,
   LIMITS,
   nearestIds,
   notFound,
@@ -107,14 +106,6 @@ function notEmbedded(type: string, id: string): GraphQLError {
   return new GraphQLError(`${type} ${id} has no embedding yet; save it again (update) to embed it`, {
     extensions: { code: "NOT_FOUND", type, id, reason: "NO_EMBEDDING" },
   });
-}
-
-function byIdLoader<T extends { id: string }>(ctx: SubgraphContext, key: string, find: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return ctx.loader(key, () => new DataLoader(async (ids: readonly string[]) => {
-    const rows = await find(ids.filter(isUuid));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
 }
 
 export const talentLoader = (ctx: SubgraphContext) => byIdLoader(ctx, "talent", (ids) => findTalentsByIds(ctx.db, ids));
