@@ -16,10 +16,13 @@ interface ColumnRow {
 }
 
 describe("schema.prisma reader", () => {
-  it("finds the nine models in five schemas", () => {
+  it("finds the twelve models in five schemas", () => {
     const models = readPrismaModels();
     expect(models.map((m) => `${m.schema}.${m.table}`).sort()).toEqual([
       "knowledge.chunk",
+      "knowledge.chunk_concept",
+      "knowledge.concept",
+      "knowledge.ingestion_job",
       "knowledge.source",
       "leads.intent_snippet",
       "leads.lead",
@@ -84,7 +87,7 @@ describe.each(DB_KINDS)("schema.prisma agrees with the migrated database on %s",
         expect(allowed.sort(), `${model.table}.${field.column} values`).toEqual([...field.allowedValues!].sort());
       }
     }
-    expect(documented).toBe(3);
+    expect(documented).toBe(4);
   });
 
   it("has one partial HNSW index per known embedding model on every embedding table", async () => {

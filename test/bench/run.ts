@@ -7,6 +7,7 @@ type BenchMain = (args: string[]) => Promise<number | void>;
 
 const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   embeddings: () => import("./embeddings.js"),
+  knowledge: () => import("./knowledge.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

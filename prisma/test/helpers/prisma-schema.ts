@@ -5,7 +5,7 @@ import { packageRoot } from "../../src/paths.js";
 export interface SchemaField {
   name: string;
   column: string;
-  /** Prisma scalar type, or `vector` for Unsupported("vector"). */
+  /** Prisma scalar type, or the type name of Unsupported("vector") / Unsupported("tsvector"). */
   type: string;
   list: boolean;
   optional: boolean;
@@ -71,7 +71,7 @@ export function readPrismaModels(path = join(packageRoot, "schema.prisma")): Sch
 /** The information_schema `udt_name` a field's column must have. */
 export function expectedUdt(field: SchemaField): string {
   const base = (() => {
-    if (field.type === "vector") return "vector";
+    if (field.type === "vector" || field.type === "tsvector") return field.type;
     if (field.nativeType === "Uuid") return "uuid";
     if (field.nativeType === "Date") return "date";
     switch (field.type) {

@@ -4,6 +4,7 @@ import type { EmbeddingClient } from "@matchgraph/ml-runtime/client";
 import type { Logger } from "./logger.js";
 import type { Identity } from "./identity.js";
 import type { PubSub } from "./pubsub.js";
+import type { SubgraphServices } from "./server.js";
 import { forbidden, unauthenticated } from "./errors.js";
 
 /** What every resolver of every subgraph receives. */
@@ -38,6 +39,28 @@ export function createLoaderRegistry(): LoaderRegistry {
     },
     clear: () => loaders.clear(),
   };
+}
+
+/**
+ * A context for one request (or one background task, with no identity): the request id on every
+ * log line and embedding call, and its own DataLoaders.
+ */
+export function createContext(
+  services: Pick<SubgraphServices, "db" | "ml" | "pubSub" | "log">,
+  requestId: string,
+  identity: Identity | null,
+): { ctx: SubgraphContext; loaders: LoaderRegistry } {
+  const loaders = createLoaderRegistry();
+  const ctx: SubgraphContext = {
+    requestId,
+    identity,
+    log: services.log.child({ reqId: requestId }),
+    db: services.db,
+    ml: services.ml.forRequest(requestId),
+    pubSub: services.pubSub,
+    loader: loaders.loader,
+  };
+  return { ctx, loaders };
 }
 
 export const WRITER_ROLES = ["writer", "admin"];

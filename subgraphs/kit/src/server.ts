@@ -8,7 +8,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Database } from "@matchgraph/db";
 import type { EmbeddingClient } from "@matchgraph/ml-runtime/client";
-import { createLoaderRegistry, type LoaderRegistry, type SubgraphContext } from "./context.js";
+import { createContext, type LoaderRegistry, type SubgraphContext } from "./context.js";
 import { formatError } from "./errors.js";
 import { handleGraphQL, headerValue, HttpError, MAX_BODY_BYTES, sendJson } from "./http.js";
 import { IDENTITY_HEADER, verifyIdentity } from "./identity.js";
@@ -21,6 +21,8 @@ import type { PubSub } from "./pubsub.js";
 export interface SubgraphDefinition {
   name: string;
   schema: GraphQLSchema;
+  /** Background work (e.g. a job worker) started with the server; the returned function stops it. */
+  start?(services: SubgraphServices): Promise<() => Promise<void>>;
 }
 
 /** Shared services a subgraph runs with; the same objects in both topologies. */
@@ -60,16 +62,7 @@ export async function serveSubgraph(
   const subscriptionLoaders = new WeakMap<SubgraphContext, LoaderRegistry>();
   const buildContext = async (requestId: string | undefined, identityToken: string | undefined): Promise<SubgraphContext> => {
     const id = requestId && requestId.length <= 128 ? requestId : randomUUID();
-    const loaders = createLoaderRegistry();
-    const ctx: SubgraphContext = {
-      requestId: id,
-      identity: await verifyIdentity(identityToken, services.identitySecret),
-      log: log.child({ reqId: id }),
-      db: services.db,
-      ml: services.ml.forRequest(id),
-      pubSub: services.pubSub,
-      loader: loaders.loader,
-    };
+    const { ctx, loaders } = createContext({ ...services, log }, id, await verifyIdentity(identityToken, services.identitySecret));
     subscriptionLoaders.set(ctx, loaders);
     return ctx;
   };
@@ -134,6 +127,7 @@ export async function serveSubgraph(
     httpServer.once("error", reject);
     httpServer.listen(listen.port, listen.host, () => resolve());
   });
+  const stopBackground = def.start ? await def.start({ ...services, log }) : undefined;
   const { port } = httpServer.address() as AddressInfo;
   const base = `${listen.host}:${port}`;
   log.info({ url: `http://${base}/graphql` }, "subgraph listening");
@@ -143,6 +137,7 @@ export async function serveSubgraph(
     url: `http://${base}/graphql`,
     wsUrl: `ws://${base}/graphql`,
     async close() {
+      await stopBackground?.();
       await wsCleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       httpServer.closeAllConnections();

@@ -1,12 +1,25 @@
 import { buildFederatedSchema, type PubSub, type SubgraphContext, type SubgraphDefinition } from "@matchgraph/subgraph-kit";
 import { chunkLoader, sourceLoader } from "./service/knowledge.js";
+import { startIngestionWorker } from "./service/ingestion-jobs.js";
+import { ConceptResolver, KnowledgeSourceConceptsResolver } from "./schema/concepts.js";
+import { IngestDocumentResolver } from "./schema/ingest.js";
+import { IngestionJobResolver } from "./schema/jobs.js";
 import { KnowledgeChunkResolver, KnowledgeSourceResolver } from "./schema/resolver.js";
+import { KnowledgeSearchResolver } from "./schema/search.js";
 
 export const name = "knowledge";
 
 export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition> {
   const schema = await buildFederatedSchema({
-    resolvers: [KnowledgeSourceResolver, KnowledgeChunkResolver],
+    resolvers: [
+      KnowledgeSourceResolver,
+      KnowledgeChunkResolver,
+      KnowledgeSearchResolver,
+      IngestDocumentResolver,
+      IngestionJobResolver,
+      ConceptResolver,
+      KnowledgeSourceConceptsResolver,
+    ],
     pubSub,
     referenceResolvers: {
       KnowledgeSource: {
@@ -17,5 +30,5 @@ export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition
       },
     },
   });
-  return { name, schema };
+  return { name, schema, start: startIngestionWorker };
 }

@@ -1,22 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { PageArgs, notFound, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { SOURCE_INGESTED, type SourceIngestedEvent } from "../service/ingest.js";
 import {
-  SOURCE_INGESTED,
   chunkCountLoader,
   getSource,
   ingestText,
   listChunks,
   listSources,
   removeSource,
-  searchKnowledge,
   sourceLoader,
-  type SourceIngestedEvent,
 } from "../service/knowledge.js";
 import {
   IngestTextInput,
   KnowledgeChunk,
   KnowledgeChunkConnection,
-  KnowledgeHit,
   KnowledgeSource,
   KnowledgeSourceConnection,
 } from "./types.js";
@@ -36,29 +33,6 @@ export class KnowledgeSourceResolver {
   ): Promise<KnowledgeSourceConnection> {
     const { take, cursor } = pageWindow(page);
     return toPage(await listSources(ctx, take, cursor, tag), page.first);
-  }
-
-  @Query(() => [KnowledgeHit], { description: "Chunks most similar to the query (pgvector cosine, HNSW), with citations and snippets" })
-  async searchKnowledge(
-    @Arg("query", () => String) query: string,
-    @Arg("k", () => Int, { defaultValue: 10 }) k: number,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<KnowledgeHit[]> {
-    const hits = await searchKnowledge(ctx, { query, k });
-    return hits.map(({ chunk, source, score, snippet }) => ({
-      chunk,
-      score,
-      snippet,
-      citation: {
-        sourceId: source.id,
-        sourceTitle: source.title,
-        sourceUri: source.uri,
-        page: chunk.page,
-        headingPath: chunk.headingPath,
-        charStart: chunk.charStart,
-        charEnd: chunk.charEnd,
-      },
-    }));
   }
 
   @FieldResolver(() => Int, { description: "How many chunks the source was split into" })
@@ -87,10 +61,6 @@ export class KnowledgeSourceResolver {
 
   @Subscription(() => KnowledgeSource, { topics: SOURCE_INGESTED, description: "A source was ingested or re-ingested with new content" })
   async knowledgeSourceIngested(@Root() event: SourceIngestedEvent, @Ctx() ctx: SubgraphContext): Promise<KnowledgeSource> {
-    // A subscription's context (and its DataLoaders) lives as long as the subscription: drop what
-    // an earlier event of the same source cached.
-    sourceLoader(ctx).clear(event.id);
-    chunkCountLoader(ctx).clear(event.id);
     const row = await getSource(ctx, event.id);
     if (!row) throw notFound("KnowledgeSource", event.id);
     return row;

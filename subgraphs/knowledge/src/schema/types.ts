@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { PageInfo } from "@matchgraph/subgraph-kit";
 
 @Directive(`@key(fields: "id")`)
@@ -97,21 +97,6 @@ export class Citation {
 
   @Field(() => Int)
   charEnd!: number;
-}
-
-@ObjectType({ description: "A chunk matching a search, its cosine similarity and its citation" })
-export class KnowledgeHit {
-  @Field(() => KnowledgeChunk)
-  chunk!: KnowledgeChunk;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => Citation)
-  citation!: Citation;
-
-  @Field(() => String, { description: "The chunk text around the best matching query words (at most 300 characters)" })
-  snippet!: string;
 }
 
 @InputType()

@@ -21,7 +21,7 @@ export function queryTerms(query: string): string[] {
 }
 
 /** Same word, or one a prefix of the other when the shorter has at least 4 characters ("deploy" ~ "deployment"). */
-function termMatches(word: string, term: string): boolean {
+export function termMatches(word: string, term: string): boolean {
   if (word === term) return true;
   const [short, long] = word.length < term.length ? [word, term] : [term, word];
   return short.length >= 4 && long.startsWith(short);

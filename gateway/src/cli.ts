@@ -1,0 +1,12 @@
+// `npm run cli -- <domain> <command> …`: dispatches to each domain's command line.
+const domains: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  knowledge: async () => (await import("@matchgraph/knowledge/cli")).runKnowledgeCli,
+};
+
+const [domain, ...rest] = process.argv.slice(2);
+const load = domain ? domains[domain] : undefined;
+if (!load) {
+  console.error(`usage: npm run cli -- <${Object.keys(domains).join("|")}> <command> [options]`);
+  process.exit(2);
+}
+process.exit(await (await load())(rest));
