@@ -27,6 +27,8 @@ export interface TestPlatform {
   ws(token?: string | null): Client;
   token(roles: string[], userId?: string): Promise<string>;
   writer: string;
+  /** Stops every service and starts them again on the same database (a process restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,9 +59,8 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
     },
   });
   const log = pino({ level: "debug" }, sink);
-  let platform: Platform;
-  try {
-    platform = await startPlatform({
+  const start = () =>
+    startPlatform({
       db,
       log,
       auth: { mode: "jwt", secret: JWT_SECRET, anonymousRead: true },
@@ -69,13 +70,16 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
       servicePorts: "random",
       ml: { models: [model], defaultModel: model, modelDirs: [modelDir] },
     });
+  let platform: Platform;
+  try {
+    platform = await start();
   } catch (err) {
     await db.drop();
     throw err;
   }
   const writer = await signToken(["writer"]);
   const clients: Client[] = [];
-  return {
+  const handle: TestPlatform = {
     kind,
     db,
     platform,
@@ -108,12 +112,19 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
       clients.push(client);
       return client;
     },
+    async restart() {
+      await Promise.all(clients.splice(0).map((c) => c.dispose()));
+      await platform.close();
+      platform = await start();
+      handle.platform = platform;
+    },
     async close() {
       await Promise.all(clients.map((c) => c.dispose()));
       await platform.close();
       await db.drop();
     },
   };
+  return handle;
 }
 
 export interface Subscription<T> {
