@@ -1,5 +1,9 @@
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runKnowledgeCli } from "@matchgraph/knowledge/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../src/env.js";
 import { startTestPlatform, subscribe, until, type TestPlatform } from "../src/harness.js";
@@ -127,6 +131,22 @@ describe.each(kinds)("knowledge ingestion and search through the gateway on %s",
     }
     expect(await t.db.prisma.knowledgeSource.count()).toBe(sources);
     expect(await t.db.prisma.knowledgeIngestionJob.count()).toBe(jobs);
+  });
+
+  it("ingests a folder from the command line through the gateway", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "mg-ingest-"));
+    await mkdir(join(dir, "nested"));
+    await writeFile(join(dir, "travel.md"), "# Travel policy\n\nEconomy class for flights under six hours.");
+    await writeFile(join(dir, "nested", "expenses.txt"), "Meals are reimbursed up to forty euros a day.");
+    await writeFile(join(dir, "broken.pdf"), "not a pdf");
+    await writeFile(join(dir, "ignored.png"), "png");
+    const lines: string[] = [];
+    const code = await runKnowledgeCli(["ingest", dir, "--url", t.platform.url, "--token", t.writer, "--tags", "policy"], { print: (l) => lines.push(l), error: (l) => lines.push(l) });
+    expect(code, lines.join("\n")).toBe(1);
+    expect(lines.some((l) => l.startsWith("refused") && l.includes("broken.pdf"))).toBe(true);
+    expect(lines.at(-1)).toBe("2 of 3 files ingested");
+    const stored = await t.db.prisma.knowledgeSource.findMany({ where: { tags: { has: "policy" } } });
+    expect(stored.map((s) => s.title).sort()).toEqual(["Travel policy", "expenses.txt"]);
   });
 
   it("finishes a job that a process left running when it stopped, after a restart", async () => {

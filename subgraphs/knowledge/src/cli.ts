@@ -1,5 +1,6 @@
 /**
- * Knowledge command line: `eval --beir <folder> [--mode lexical|vector|hybrid|all] [--split test]
+ * Knowledge command line: `ingest <files or folders> [--url U] [--token T] [--tags a,b]` sends
+ * documents to a running platform's `ingestDocument`; `eval --beir <folder> [--mode lexical|vector|hybrid|all] [--split test]
  * [--model <id>] [--limit-queries N] [--rrf-k N] [--depth N] [--out <file>] [--reuse]`. --reuse keeps
  * a collection that already holds the corpus (only useful with a persistent DATABASE_URL).
  * `runKnowledgeCli(argv)` returns the exit code; run this file directly to use it from a shell.
@@ -7,10 +8,12 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ingestFiles } from "./cli-ingest.js";
 import { runBeirEval } from "./eval/beir.js";
 import { SEARCH_MODES, type SearchMode } from "./service/search.js";
 
-const USAGE = `usage: knowledge eval --beir <folder> [--mode lexical|vector|hybrid|all] [--split test] [--model <id>] [--limit-queries N] [--rrf-k N] [--depth N] [--out <file>] [--reuse] [--lexical idf|cd]`;
+const USAGE = `usage: knowledge ingest <files or folders> [--url http://localhost:4000/graphql] [--token <jwt>] [--tags a,b] [--timeout-s 600]
+       knowledge eval --beir <folder> [--mode lexical|vector|hybrid|all] [--split test] [--model <id>] [--limit-queries N] [--rrf-k N] [--depth N] [--out <file>] [--reuse] [--lexical idf|cd]`;
 
 export interface CliIo {
   print?: (line: string) => void;
@@ -30,6 +33,29 @@ export async function runKnowledgeCli(argv: string[], io: CliIo = {}): Promise<n
   const error = io.error ?? ((line: string) => console.error(line));
   const [command, ...rest] = argv;
   try {
+    if (command === "ingest") {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          url: { type: "string", default: process.env.MATCHGRAPH_URL ?? "http://localhost:4000/graphql" },
+          token: { type: "string", default: process.env.MATCHGRAPH_TOKEN },
+          tags: { type: "string", default: "" },
+          "timeout-s": { type: "string", default: "600" },
+        },
+        strict: true,
+      });
+      if (positionals.length === 0) throw new UsageError("give at least one file or folder");
+      const failed = await ingestFiles({
+        paths: positionals,
+        url: values.url!,
+        token: values.token,
+        tags: values.tags!.split(",").map((t) => t.trim()).filter(Boolean),
+        timeoutMs: (positiveInt("timeout-s", values["timeout-s"]) ?? 600) * 1000,
+        print,
+      });
+      return failed === 0 ? 0 : 1;
+    }
     if (command !== "eval") throw new UsageError(command ? `unknown command "${command}"` : "no command given");
     const { values } = parseArgs({
       args: rest,

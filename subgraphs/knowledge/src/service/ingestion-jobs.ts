@@ -64,7 +64,9 @@ export function ingestionHandler(services: SubgraphServices): JobHandler {
       throw err;
     }
     jobCtx.progress("parse", 1, 1);
-    const { source } = await ingestParsed(ctx, doc, payload, (stage, done, total) => jobCtx.progress(stage, done, total));
+    // Title: as given, else the document's own, else its file name.
+    const meta = { ...payload, title: payload.title ?? doc.title ?? payload.filename };
+    const { source } = await ingestParsed(ctx, doc, meta, (stage, done, total) => jobCtx.progress(stage, done, total));
     await jobCtx.setSourceId(source.id);
     return { sourceId: source.id };
   };
