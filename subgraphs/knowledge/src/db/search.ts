@@ -86,10 +86,19 @@ export async function lexicalIdfIds(db: Pick<Database, "prisma">, query: string,
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
 
+/**
+ * `c.source_id` among the sources the filters allow, collected once per statement (an InitPlan)
+ * and checked per row as a plain filter. As a join or correlated EXISTS the planner stops using
+ * the HNSW index (measured: ~105 ms against ~8 ms at 7.7k chunks). Full-text ranking keeps the
+ * join: it visits many rows, where the per-row array check costs more.
+ */
+function allowedSources(filters: SourceFilters): Prisma.Sql {
+  return Prisma.sql`c.source_id = ANY(ARRAY(SELECT s.id FROM knowledge.source AS s WHERE ${sourceConditions(filters)}))`;
+}
+
 /** Top `n` chunks by cosine similarity on the HNSW index of the query's model, sources filtered. */
 export function vectorIds(db: Pick<Database, "prisma">, query: { vector: number[]; model: string }, n: number, filters: SourceFilters): Promise<ScoredId[]> {
-  const where = Prisma.sql`AND EXISTS (SELECT 1 FROM knowledge.source AS s WHERE s.id = knowledge.chunk.source_id AND ${sourceConditions(filters)})`;
-  return nearestIds(db, CHUNK_TABLE, query, n, where);
+  return nearestIds(db, Prisma.sql`${CHUNK_TABLE} AS c`, query, n, Prisma.sql`AND ${allowedSources(filters)}`);
 }
 
 /** Stored vectors of chunks (those without one are left out). */
