@@ -124,8 +124,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    // Only a GET without an operation may skip authentication: that is the Sandbox page.
-    const isLandingPage = req.method === "GET" && !new URL(req.url ?? "/", "http://localhost").searchParams.has("query");
+    // Only a GET without an operation (no query, no persisted-query extension) may skip
+    // authentication: that is the Sandbox page.
+    const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+    const isLandingPage = req.method === "GET" && !params.has("query") && !params.has("extensions");
     (async () => {
       const identity = isLandingPage ? null : await admit(headerValue(req.headers.authorization), remoteAddress(req));
       const context = createGatewayContext(headerValue(req.headers[REQUEST_ID_HEADER]), identity, log, options.identitySecret);
