@@ -115,5 +115,3 @@ export async function topConceptsOfSource(db: Database, sourceId: string, limit:
   return (await topConceptsOfSources(db, [sourceId], limit)).get(sourceId) ?? [];
 }
 
-/** searchConcepts as named in the plan: a normalised query, a limit. */
-export const searchConcepts = findConcepts;

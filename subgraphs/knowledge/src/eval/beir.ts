@@ -3,7 +3,7 @@
  * into its own collection `beir-<name>`, runs every judged query in each search mode and scores
  * the rankings (nDCG@10, Recall@100, MRR@10). Queries are read from their `text` only.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -14,6 +14,7 @@ import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { embeddingText, LIMITS, queryVector } from "@matchgraph/subgraph-kit";
 import { CHUNK_TABLE } from "../db/knowledge.js";
 import { chunkText, type ChunkOptions } from "../service/chunker.js";
+import { sha256 } from "../service/ingest.js";
 import { MAX_QUERY_CHARS, MIN_CANDIDATES, RRF_K, rankChunks, SEARCH_MODES, type SearchMode } from "../service/search.js";
 import { bestChunkPerDoc, evaluateRun, type Metrics, type Qrels } from "./metrics.js";
 
@@ -89,7 +90,6 @@ async function* jsonLines(path: string): AsyncGenerator<Record<string, unknown>>
   }
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
 /** Reads a BEIR folder; only the judged queries of `split` (in qrels order), at most `limitQueries`. */

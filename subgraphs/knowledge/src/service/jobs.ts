@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import DataLoader from "dataloader";
 import { z } from "zod";
 import type { Database } from "@matchgraph/db";
-import { isUuid, parseInput, uuid, type Logger, type PubSub, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { byIdLoader, isUuid, parseInput, uuid, type Logger, type PubSub, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import {
   claimJob,
   completeJob,
@@ -101,13 +100,7 @@ export async function getJob(db: Database, id: string): Promise<JobRow | null> {
   return row ?? null;
 }
 
-export function jobLoader(ctx: SubgraphContext): DataLoader<string, JobRow | null> {
-  return ctx.loader("knowledgeIngestionJob", () => new DataLoader(async (ids: readonly string[]) => {
-    const rows = await findJobsByIds(ctx.db, ids.filter(isUuid));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
-}
+export const jobLoader = (ctx: SubgraphContext) => byIdLoader(ctx, "knowledgeIngestionJob", (ids) => findJobsByIds(ctx.db, ids));
 
 /**
  * Embedded topology (PGlite: one process owns the database) at start-up, before `start()`: jobs
