@@ -14,6 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => runtime?.close());
 
+/** The ONNX file the runtime loaded: the fp32 export, or the int8 one that `npm start` fetches. */
+const onnxPath = () => runtime!.models[0]!.onnxPath;
+const isInt8 = () => onnxPath().endsWith("model_quantized.onnx");
+
 /** Mean pooling done by hand from the raw last_hidden_state, for comparison. */
 async function referenceEmbedding(text: string): Promise<Float32Array> {
   const tokenizer = TextTokenizer.fromFiles(path.join(miniLmDir, "tokenizer.json"), path.join(miniLmDir, "tokenizer_config.json"), {
@@ -21,7 +25,7 @@ async function referenceEmbedding(text: string): Promise<Float32Array> {
     addSpecialTokens: true,
   });
   const ids = tokenizer.encode(text);
-  const session = await InferenceSession.create(path.join(miniLmDir, "onnx", "model.onnx"));
+  const session = await InferenceSession.create(onnxPath());
   const dims = [1, ids.length];
   const feeds: Record<string, Tensor> = {
     input_ids: new Tensor("int64", BigInt64Array.from(ids.map(BigInt)), dims),
@@ -46,7 +50,9 @@ describe(`${MINILM} (mean pooling, normalised)`, () => {
     expect(tokenCounts).toEqual([7]);
     // From the model card / sentence-transformers: [0.0677, 0.0635, 0.0487, 0.0793, ...]
     const expected = [0.067657, 0.063496, 0.048713, 0.079305];
-    expect(maxAbsDiff(embeddings[0].slice(0, 4), expected)).toBeLessThan(1e-4);
+    // The int8 export differs from fp32 by at most 0.020 per value (measured over 48 sentences by
+    // ml-runtime/scripts/verify_onnx.py); the fp32 export matches to float precision.
+    expect(maxAbsDiff(embeddings[0].slice(0, 4), expected)).toBeLessThan(isInt8() ? 0.02 : 1e-4);
     expect(dot(embeddings[0], embeddings[0])).toBeCloseTo(1, 5);
   });
 
@@ -62,7 +68,7 @@ describe(`${MINILM} (mean pooling, normalised)`, () => {
 
   it("feeds token_type_ids because the model declares it", async (ctx) => {
     if (!runtime) return ctx.skip(skipReason);
-    const session = await InferenceSession.create(path.join(miniLmDir, "onnx", "model.onnx"));
+    const session = await InferenceSession.create(onnxPath());
     expect(session.inputNames).toContain("token_type_ids");
     await session.release();
   });
