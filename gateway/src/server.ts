@@ -15,6 +15,7 @@ import {
   operationMetricsPlugin,
   REQUEST_ID_HEADER,
   sendJson,
+  sendMetrics,
   type Identity,
   type Logger,
 } from "@matchgraph/subgraph-kit";
@@ -113,16 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         .catch(fail);
       return;
     }
-    if (path === "/metrics") {
-      metrics.registry
-        .metrics()
-        .then((text) => {
-          res.setHeader("content-type", metrics.registry.contentType);
-          res.end(text);
-        })
-        .catch(fail);
-      return;
-    }
+    if (path === "/metrics") return void sendMetrics(res, metrics.registry).catch(fail);
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
     // Only a GET without an operation (no query, no persisted-query extension) may skip
     // authentication: that is the Sandbox page.

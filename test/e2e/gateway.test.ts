@@ -42,6 +42,11 @@ describe("gateway on pglite", () => {
     const body = (await ready.json()) as { ready: boolean; checks: Record<string, { ok: boolean }> };
     expect(ready.status).toBe(200);
     expect(Object.keys(body.checks).sort()).toEqual(["knowledge", "leads", "ml-runtime", "opportunities", "recommendations", "talent"]);
+    for (const url of [`${base}/metrics`, new URL("/metrics", t.platform.subgraphs[0]!.url).toString()]) {
+      const metrics = await fetch(url);
+      expect(metrics.headers.get("content-type")).toMatch(/text\/plain/);
+      expect(await metrics.text()).toMatch(/graphql_operations_total/);
+    }
   });
 
   it("delivers a subscription event through the gateway with a field another subgraph resolves", async () => {

@@ -1,9 +1,17 @@
+import type { ServerResponse } from "node:http";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 export interface ServiceMetrics {
   registry: Registry;
   operations: Counter<"operation" | "type" | "outcome">;
   duration: Histogram<"operation" | "type">;
+}
+
+/** Answers GET /metrics in Prometheus' text format. */
+export async function sendMetrics(res: ServerResponse, registry: Registry): Promise<void> {
+  const text = await registry.metrics();
+  res.setHeader("content-type", registry.contentType);
+  res.end(text);
 }
 
 /** One prom-client registry per service, so in-process services don't mix their series. */

@@ -13,7 +13,7 @@ import { formatError } from "./errors.js";
 import { handleGraphQL, headerValue, HttpError, MAX_BODY_BYTES, sendJson } from "./http.js";
 import { IDENTITY_HEADER, verifyIdentity } from "./identity.js";
 import type { Logger } from "./logger.js";
-import { createMetrics } from "./metrics.js";
+import { createMetrics, sendMetrics } from "./metrics.js";
 import { operationMetricsPlugin } from "./plugins.js";
 import type { PubSub } from "./pubsub.js";
 
@@ -85,16 +85,7 @@ export async function serveSubgraph(
       else res.end();
     };
     if (path === "/healthz") return sendJson(res, 200, { status: "ok", service: def.name });
-    if (path === "/metrics") {
-      metrics.registry
-        .metrics()
-        .then((text) => {
-          res.setHeader("content-type", metrics.registry.contentType);
-          res.end(text);
-        })
-        .catch(done);
-      return;
-    }
+    if (path === "/metrics") return void sendMetrics(res, metrics.registry).catch(done);
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
     handleGraphQL(apollo, req, res, () =>
       buildContext(headerValue(req.headers[REQUEST_ID_HEADER]), headerValue(req.headers[IDENTITY_HEADER])),
