@@ -16,3 +16,4 @@ export * from "./server.js";
 export * from "./validation.js";
 export * from "./vectors.js";
 export * from "./loaders.js";
+export * from "./text.js";

@@ -12,6 +12,7 @@
  * - Plain text: paragraphs between blank lines.
  * Every failure is a `DocumentError` whose message names the file.
  */
+import { decodeText } from "@matchgraph/subgraph-kit";
 import { docxToHtml, htmlTitle, htmlToMarkdown } from "./html.js";
 import { inlinePlainText, parseMarkdownStructure, parsePlainTextStructure } from "./markdown.js";
 import { parsePdf } from "./pdf.js";
@@ -179,24 +180,6 @@ function sniff(bytes: Uint8Array): DocumentMimeType | "zip" | "binary" | null {
 
 function hasBom(bytes: Uint8Array): boolean {
   return startsWith(bytes, "\xEF\xBB\xBF") || startsWith(bytes, "\xFF\xFE") || startsWith(bytes, "\xFE\xFF");
-}
-
-/** windows-1252's 0x80–0x9F (Node's TextDecoder decodes that label as ISO-8859-1). */
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
-
-/** UTF-8 (BOM stripped) or UTF-16 with a BOM; bytes that are not UTF-8 are read as windows-1252. */
-export function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, "\xFF\xFE")) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (startsWith(bytes, "\xFE\xFF")) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    let out = "";
-    for (let i = 0; i < bytes.length; i += 8192) {
-      out += String.fromCharCode(...bytes.subarray(i, i + 8192)).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
-    }
-    return out;
-  }
 }
 
 function normaliseText(text: string): string {

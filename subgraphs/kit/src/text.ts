@@ -1,0 +1,25 @@
+/** windows-1252's 0x80–0x9F (Node's TextDecoder decodes that label as ISO-8859-1). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Text of an uploaded file whose encoding nobody declared: UTF-16 when it has a BOM, UTF-8 when
+ * the bytes are valid UTF-8 (a BOM is dropped), otherwise windows-1252 — what spreadsheet and CRM
+ * exports in "latin-1" really are (a superset of ISO-8859-1 that also maps 0x80–0x9F).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (startsWithBytes(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (startsWithBytes(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    let out = "";
+    for (let i = 0; i < bytes.length; i += 8192) {
+      out += String.fromCharCode(...bytes.subarray(i, i + 8192)).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+    }
+    return out;
+  }
+}
