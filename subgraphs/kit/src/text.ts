@@ -11,15 +11,23 @@ function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean 
  * exports in "latin-1" really are (a superset of ISO-8859-1 that also maps 0x80–0x9F).
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (startsWithBytes(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (startsWithBytes(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return decodeTextWithEncoding(bytes).text;
+}
+
+export type DetectedEncoding = "utf-16le" | "utf-16be" | "utf-8" | "utf-8-bom" | "windows-1252";
+
+/** {@link decodeText}, also saying which encoding it found. */
+export function decodeTextWithEncoding(bytes: Uint8Array): { text: string; encoding: DetectedEncoding } {
+  if (startsWithBytes(bytes, [0xff, 0xfe])) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (startsWithBytes(bytes, [0xfe, 0xff])) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: startsWithBytes(bytes, [0xef, 0xbb, 0xbf]) ? "utf-8-bom" : "utf-8" };
   } catch {
-    let out = "";
+    let text = "";
     for (let i = 0; i < bytes.length; i += 8192) {
-      out += String.fromCharCode(...bytes.subarray(i, i + 8192)).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+      text += String.fromCharCode(...bytes.subarray(i, i + 8192)).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
     }
-    return out;
+    return { text, encoding: "windows-1252" };
   }
 }
