@@ -8,6 +8,7 @@ type BenchMain = (args: string[]) => Promise<number | void>;
 const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   embeddings: () => import("./embeddings.js"),
   knowledge: () => import("./knowledge.js"),
+  matching: () => import("./matching.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

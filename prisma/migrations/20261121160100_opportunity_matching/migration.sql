@@ -27,7 +27,9 @@ CREATE INDEX "opportunity_identity_use_lite_hnsw_idx" ON "opportunities"."opport
 
 -- One row per scored (APN, Odoo) pair. `signals` is the explanation: every signal's value, weight
 -- and contribution to the score. Human decisions (confirmed / rejected) are never overwritten by
--- a later run; `priority` orders the review queue (uncertainty x deal value).
+-- a later run; `priority` orders the review queue (uncertainty x deal value); `assigned` says the
+-- pair won the one-to-one assignment (greedy by score), which only assigned pairs can be
+-- auto-confirmed or proposed for review.
 CREATE TABLE "opportunities"."match" (
     "id"             UUID             NOT NULL DEFAULT gen_random_uuid(),
     "apn_id"         UUID             NOT NULL,
@@ -37,6 +39,7 @@ CREATE TABLE "opportunities"."match" (
     "status"         TEXT             NOT NULL,
     "signals"        JSONB            NOT NULL,
     "priority"       DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "assigned"       BOOLEAN          NOT NULL DEFAULT false,
     "config_version" INTEGER          NOT NULL,
     "reviewer"       TEXT,
     "reason"         TEXT,

@@ -17,3 +17,4 @@ export * from "./validation.js";
 export * from "./vectors.js";
 export * from "./loaders.js";
 export * from "./text.js";
+export * from "./jobs/index.js";

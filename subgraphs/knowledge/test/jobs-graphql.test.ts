@@ -5,7 +5,7 @@ import { buildFederatedSchema, createInProcessPubSub, createLoaderRegistry, crea
 import { KnowledgeChunkResolver, KnowledgeSourceResolver } from "../src/schema/resolver.js";
 import { IngestionJobResolver } from "../src/schema/jobs.js";
 import { ConceptResolver, KnowledgeSourceConceptsResolver } from "../src/schema/concepts.js";
-import { createJobWorker, enqueueIngestion } from "../src/service/jobs.js";
+import { ingestionQueue } from "../src/service/jobs.js";
 
 const log = createLogger("jobs-graphql-test", "silent");
 
@@ -30,7 +30,7 @@ describe("ingestion job GraphQL on pglite", () => {
   });
 
   it("reads a job by id; a bad id is BAD_USER_INPUT, an unknown one null", async () => {
-    const job = await enqueueIngestion(db, { payload: { title: "T" } });
+    const job = await ingestionQueue.enqueue(db, { kind: "ingest", payload: { title: "T" } });
     const query = parse(`query ($id: ID!) { ingestionJob(id: $id) { id status kind attempts maxAttempts progress { stage } lastError sourceId finishedAt } }`);
     const ok = await execute({ schema, document: query, variableValues: { id: job.id }, contextValue: context() });
     expect(ok).toEqual({
@@ -43,15 +43,15 @@ describe("ingestion job GraphQL on pglite", () => {
   });
 
   it("streams a job's changes to ingestionProgress(jobId), reading the row fresh", async () => {
-    const other = await enqueueIngestion(db, { payload: { n: 1 }, delayMs: 60_000 });
-    const job = await enqueueIngestion(db, { payload: { n: 2 } });
+    const other = await ingestionQueue.enqueue(db, { kind: "ingest", payload: { n: 1 }, delayMs: 60_000 });
+    const job = await ingestionQueue.enqueue(db, { kind: "ingest", payload: { n: 2 } });
     const stream = (await subscribe({
       schema,
       document: parse(`subscription ($id: ID) { ingestionProgress(jobId: $id) { id status progress { stage done total } } }`),
       variableValues: { id: job.id },
       contextValue: context(),
     })) as AsyncGenerator<ExecutionResult>;
-    const worker = createJobWorker({
+    const worker = ingestionQueue.createWorker({
       db,
       log,
       pubSub,
@@ -87,9 +87,9 @@ describe("ingestion job GraphQL on pglite", () => {
       variableValues: { s: sourceId },
       contextValue: context(),
     })) as AsyncGenerator<ExecutionResult>;
-    await enqueueIngestion(db, { payload: { unrelated: true } });
-    const job = await enqueueIngestion(db, { payload: { mine: true } });
-    const worker = createJobWorker({
+    await ingestionQueue.enqueue(db, { kind: "ingest", payload: { unrelated: true } });
+    const job = await ingestionQueue.enqueue(db, { kind: "ingest", payload: { mine: true } });
+    const worker = ingestionQueue.createWorker({
       db,
       log,
       pubSub,
@@ -97,9 +97,9 @@ describe("ingestion job GraphQL on pglite", () => {
       progressIntervalMs: 0,
       handler: async (j, ctx) => {
         if (j.id !== job.id) return {};
-        await ctx.setSourceId(sourceId);
+        await ctx.setSubjectId(sourceId);
         ctx.progress("embed", 1, 1);
-        return { sourceId };
+        return { subjectId: sourceId };
       },
     });
     worker.start();

@@ -1,12 +1,14 @@
 import { buildFederatedSchema, type PubSub, type SubgraphContext, type SubgraphDefinition } from "@matchgraph/subgraph-kit";
 import { loader } from "./service/opportunities.js";
 import { OpportunityResolver, toOpportunity } from "./schema/resolver.js";
+import { MatchResolver } from "./schema/matching.js";
+import { startJobWorker } from "./service/jobs.js";
 
 export const name = "opportunities";
 
 export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition> {
   const schema = await buildFederatedSchema({
-    resolvers: [OpportunityResolver],
+    resolvers: [OpportunityResolver, MatchResolver],
     pubSub,
     referenceResolvers: {
       Opportunity: {
@@ -17,5 +19,5 @@ export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition
       },
     },
   });
-  return { name, schema };
+  return { name, schema, start: startJobWorker };
 }

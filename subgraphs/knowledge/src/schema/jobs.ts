@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from "type-graphql";
-import { notFound, type SubgraphContext } from "@matchgraph/subgraph-kit";
-import { INGESTION_PROGRESS, getJob, jobLoader, parseJobId, type IngestionProgressEvent, type JobRow } from "../service/jobs.js";
+import { notFound, type JobRow, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { INGESTION_PROGRESS, ingestionQueue, parseJobId, type IngestionProgressEvent } from "../service/jobs.js";
 
 export enum IngestionJobStatus {
   QUEUED = "queued",
@@ -65,8 +65,12 @@ export class IngestionJob {
   finishedAt!: Date | null;
 }
 
-/** Maps a job row (service/jobs.ts) to the GraphQL type, e.g. for a mutation that enqueues a job. */
-export const toIngestionJob = (row: JobRow): IngestionJob => ({ ...row, status: row.status as IngestionJobStatus });
+/** Maps a job row (the kit's job queue) to the GraphQL type, e.g. for a mutation that enqueues a job; its subject is the source. */
+export const toIngestionJob = ({ subjectId, ...row }: JobRow): IngestionJob => ({
+  ...row,
+  status: row.status as IngestionJobStatus,
+  sourceId: subjectId,
+});
 
 interface ProgressArgs {
   jobId?: string | null;
@@ -77,14 +81,14 @@ interface ProgressArgs {
 export class IngestionJobResolver {
   @Query(() => IngestionJob, { nullable: true, description: "An ingestion job by id; null when there is none" })
   async ingestionJob(@Arg("id", () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<IngestionJob | null> {
-    const row = await jobLoader(ctx).load(parseJobId(id));
+    const row = await ingestionQueue.loader(ctx).load(parseJobId(id));
     return row ? toIngestionJob(row) : null;
   }
 
   @Subscription(() => IngestionJob, {
     topics: INGESTION_PROGRESS,
     filter: ({ payload, args }: { payload: IngestionProgressEvent; args: ProgressArgs }) =>
-      (!args.jobId || payload.id === args.jobId) && (!args.sourceId || payload.sourceId === args.sourceId),
+      (!args.jobId || payload.id === args.jobId) && (!args.sourceId || payload.subjectId === args.sourceId),
     description:
       "The job each time it changes (claimed, progress, retry, done, failed). Filter by jobId and/or sourceId " +
       "(a job's sourceId is known once its handler has it, at the latest when it is done); no argument: every job.",
@@ -96,7 +100,7 @@ export class IngestionJobResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<IngestionJob> {
     // The event carries ids only: read the row as it is now.
-    const row = await getJob(ctx.db, event.id);
+    const row = await ingestionQueue.get(ctx.db, event.id);
     if (!row) throw notFound("IngestionJob", event.id);
     return toIngestionJob(row);
   }

@@ -1,7 +1,19 @@
 import { z } from "zod";
-import { createContext, optionalText, parseInput, requiredText, tags, LIMITS, type SubgraphContext, type SubgraphServices } from "@matchgraph/subgraph-kit";
+import {
+  createContext,
+  optionalText,
+  parseInput,
+  PermanentJobError,
+  requiredText,
+  tags,
+  LIMITS,
+  type JobHandler,
+  type JobRow,
+  type SubgraphContext,
+  type SubgraphServices,
+} from "@matchgraph/subgraph-kit";
 import { ingestParsed, parseOrRefuse } from "./ingest.js";
-import { createJobWorker, enqueueIngestion, PermanentJobError, recoverInterruptedJobs, type JobHandler, type JobRow } from "./jobs.js";
+import { ingestionQueue } from "./jobs.js";
 import { DocumentError, parseDocument, PARSE_LIMITS } from "./parsers/index.js";
 
 /** Published when a job is queued, so that an idle worker (in any replica) starts at once. */
@@ -44,7 +56,7 @@ export async function enqueueDocument(ctx: SubgraphContext, input: unknown): Pro
   const mimeType = data.mimeType ?? (data.text != null && !data.filename ? "text/plain" : null);
   await parseOrRefuse({ bytes, filename: data.filename ?? undefined, mimeType: mimeType ?? undefined });
   const payload: z.infer<typeof jobPayload> = { title: data.title, uri: data.uri, tags: data.tags, filename: data.filename, mimeType };
-  const job = await enqueueIngestion(ctx.db, { kind: "document", payload, document: bytes });
+  const job = await ingestionQueue.enqueue(ctx.db, { kind: "document", payload, document: bytes });
   ctx.pubSub.publish(JOB_QUEUED, { id: job.id });
   return job;
 }
@@ -67,16 +79,16 @@ export function ingestionHandler(services: SubgraphServices): JobHandler {
     // Title: as given, else the document's own, else its file name.
     const meta = { ...payload, title: payload.title ?? doc.title ?? payload.filename };
     const { source } = await ingestParsed(ctx, doc, meta, (stage, done, total) => jobCtx.progress(stage, done, total));
-    await jobCtx.setSourceId(source.id);
-    return { sourceId: source.id };
+    await jobCtx.setSubjectId(source.id);
+    return { subjectId: source.id };
   };
 }
 
 /** The subgraph's background worker: started and stopped with its server. */
 export async function startIngestionWorker(services: SubgraphServices): Promise<() => Promise<void>> {
   // PGlite lives in this process only: a job marked running belongs to a run that is gone.
-  if (services.db.kind === "pglite") await recoverInterruptedJobs(services.db);
-  const worker = createJobWorker({
+  if (services.db.kind === "pglite") await ingestionQueue.recoverInterrupted(services.db);
+  const worker = ingestionQueue.createWorker({
     db: services.db,
     log: services.log,
     pubSub: services.pubSub,

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import {
   byIdLoader,
-  createEmbedded,
-  embeddingText,
+  conflict,
   embedQuery,
   inOrder,
   LIMITS,
@@ -12,11 +11,14 @@ import {
   parseInput,
   requiredText,
   topK,
-  updateEmbedded,
   uuid,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
 import { findByIds, listPage, OPPORTUNITY_TABLE, sourceFilter, type OpportunityRow } from "../db/opportunities.js";
+import { upsertRecords } from "../db/records.js";
+import type { OpportunitySourceName } from "../matching/types.js";
+import { matchingSetup, matchRecords } from "./matching.js";
+import { prepareRecords, rowHash, type RecordFields } from "./records.js";
 
 export const OPPORTUNITY_UPSERTED = "opportunities.upserted";
 export interface OpportunityEvent {
@@ -57,10 +59,6 @@ const updateSchema = z.object({
   ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
 }) as z.ZodType<Partial<z.infer<typeof createSchema>>>;
 
-type Writable = Omit<z.infer<typeof createSchema>, "closeDate"> & { closeDate: string | null };
-
-const toDate = (d: string | null | undefined) => (d === undefined ? undefined : d === null ? null : new Date(`${d}T00:00:00Z`));
-const textOf = (o: Pick<Writable, "companyName" | "title" | "description">) => embeddingText(o.companyName, o.title, o.description);
 
 export const loader = (ctx: SubgraphContext) => byIdLoader(ctx, "opportunity", (ids) => findByIds(ctx.db, ids));
 
@@ -73,12 +71,11 @@ export async function listOpportunities(ctx: SubgraphContext, take: number, curs
 }
 
 export async function createOpportunity(ctx: SubgraphContext, input: unknown): Promise<OpportunityRow> {
-  const data = parseInput(createSchema, input);
-  const row = await createEmbedded(ctx, OPPORTUNITY_TABLE, textOf(data), (tx) =>
-    tx.opportunity.create({ data: { ...data, closeDate: toDate(data.closeDate) } }),
-  );
-  publish(ctx, row);
-  return row;
+  const { source: sourceName, ...fields } = parseInput(createSchema, input);
+  const exists = await ctx.db.prisma.opportunity.findUnique({ where: { source_externalId: { source: sourceName, externalId: fields.externalId } }, select: { id: true } });
+  if (exists) throw conflict(`A ${sourceName} opportunity with externalId ${fields.externalId} exists (${exists.id}); update it instead`);
+  const [written] = await upsertRecords(ctx.db.prisma, sourceName, await prepareRecords(ctx, [toFields(fields)]));
+  return afterWrite(ctx, written!.id);
 }
 
 export async function updateOpportunity(ctx: SubgraphContext, id: string, input: unknown): Promise<OpportunityRow> {
@@ -86,12 +83,57 @@ export async function updateOpportunity(ctx: SubgraphContext, id: string, input:
   const patch = parseInput(updateSchema, input);
   const existing = await ctx.db.prisma.opportunity.findUnique({ where: { id } });
   if (!existing) throw notFound("Opportunity", id);
-  const change = { existing, textBefore: textOf(existing), textAfter: textOf({ ...existing, ...patch }) };
-  const row = await updateEmbedded(ctx, OPPORTUNITY_TABLE, change, (tx) =>
-    tx.opportunity.update({ where: { id }, data: { ...patch, closeDate: toDate(patch.closeDate) } }),
-  );
+  const merged = { ...fromRow(existing), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as RecordFields;
+  if (rowHash(merged) === existing.rowHash) return existing;
+  const [prepared] = await prepareRecords(ctx, [merged]);
+  await ctx.db.prisma.$transaction(async (tx) => {
+    const unchanged = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM opportunities.opportunity WHERE id = ${id}::uuid AND date_trunc('milliseconds', updated_at) = ${existing.updatedAt} FOR UPDATE`;
+    if (unchanged.length === 0) throw conflict("The record was changed by another request; reload it and retry");
+    await upsertRecords(tx, existing.source as OpportunitySourceName, [prepared!]);
+  });
+  return afterWrite(ctx, id);
+}
+
+/** A written record is matched at once (incremental: its candidates only), then announced. */
+async function afterWrite(ctx: SubgraphContext, id: string): Promise<OpportunityRow> {
+  const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
+  await matchRecords(ctx, [id], await matchingSetup(ctx.db, model));
+  const row = (await ctx.db.prisma.opportunity.findUnique({ where: { id } }))!;
   publish(ctx, row);
   return row;
+}
+
+function toFields(d: Omit<z.infer<typeof createSchema>, "source">): RecordFields {
+  return {
+    externalId: d.externalId,
+    companyName: d.companyName,
+    website: d.website ?? null,
+    email: d.email ?? null,
+    title: d.title,
+    description: d.description ?? null,
+    stage: d.stage ?? null,
+    country: d.country ?? null,
+    region: d.region ?? null,
+    closeDate: d.closeDate ?? null,
+    amount: d.amount ?? null,
+  };
+}
+
+function fromRow(r: OpportunityRow): RecordFields {
+  return {
+    externalId: r.externalId,
+    companyName: r.companyName,
+    website: r.website,
+    email: r.email,
+    title: r.title,
+    description: r.description,
+    stage: r.stage,
+    country: r.country,
+    region: r.region,
+    closeDate: r.closeDate ? r.closeDate.toISOString().slice(0, 10) : null,
+    amount: r.amount === null ? null : Number(r.amount),
+  };
 }
 
 export async function similarOpportunities(ctx: SubgraphContext, args: { text: unknown; k: unknown; source?: unknown }) {

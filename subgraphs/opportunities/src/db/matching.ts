@@ -1,0 +1,244 @@
+import { EMBEDDING_MODELS, Prisma, vectorType, type Database } from "@matchgraph/db";
+import type { MatchingConfig } from "../matching/config.js";
+import type { MatchStatus, SignalContribution } from "../matching/types.js";
+
+/**
+ * SQL of matching: candidate generation (blocking), the per-pair comparisons that need the
+ * database (vector cosines, pg_trgm similarity), and the match store. Every statement takes its
+ * ids as arrays (`unnest`), so a batch of records is one round trip, not one per record.
+ */
+
+type Tx = Pick<Database["prisma"], "$queryRaw" | "$executeRaw">;
+
+/** Vector type of a model's HNSW index (`vector(384)`), so that casts match the index expression. */
+export function modelVectorType(model: string): Prisma.Sql {
+  const known = EMBEDDING_MODELS[model as keyof typeof EMBEDDING_MODELS];
+  if (!known) throw new RangeError(`no HNSW index for embedding model "${model}"`);
+  return vectorType(known.dimension);
+}
+
+export interface CandidateOptions {
+  model: string;
+  perRecord: number;
+  dateWindowDays: number | null;
+  sameRegionOnly: boolean;
+  excludeStages: string[];
+}
+
+/**
+ * Candidate pairs for `ids` from the other source, by four blocking keys: the nearest identity
+ * vectors and the nearest context vectors (HNSW), the nearest normalised names by trigram
+ * distance (GiST KNN), and the same registrable domain. Prefilters apply to all four.
+ */
+export async function candidatePairs(db: Database, ids: readonly string[], o: CandidateOptions): Promise<Array<{ apnId: string; odooId: string }>> {
+  if (ids.length === 0) return [];
+  const type = modelVectorType(o.model);
+  const n = o.perRecord;
+  const filter = Prisma.sql`
+    t.source <> q.source
+    AND (t.stage IS NULL OR NOT (t.stage = ANY(${o.excludeStages}::text[])))
+    AND (${o.dateWindowDays}::int IS NULL OR t.close_date IS NULL OR q.close_date IS NULL OR abs(t.close_date - q.close_date) <= ${o.dateWindowDays}::int)
+    AND (NOT ${o.sameRegionOnly}::boolean OR t.geo_region IS NULL OR q.geo_region IS NULL OR t.geo_region = q.geo_region)`;
+  const rows = await db.prisma.$transaction(async (tx) => {
+    // Filtered HNSW scans keep going until LIMIT rows pass (pgvector's iterative scan).
+    await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(Math.max(40, 4 * n))}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+    return tx.$queryRaw<Array<{ a: string; b: string; source: string }>>`
+      WITH q AS (
+        SELECT id, source, name_norm, domain, close_date, geo_region, identity_embedding, embedding, embedding_model
+        FROM opportunities.opportunity
+        WHERE id = ANY(${ids as string[]}::uuid[])
+          AND (stage IS NULL OR NOT (stage = ANY(${o.excludeStages}::text[])))
+      )
+      SELECT q.id::text AS a, c.id::text AS b, q.source FROM q CROSS JOIN LATERAL (
+        SELECT t.id FROM opportunities.opportunity t
+        WHERE q.embedding_model = ${o.model} AND t.embedding_model = ${o.model} AND t.identity_embedding IS NOT NULL AND ${filter}
+        ORDER BY t.identity_embedding::${type} <=> q.identity_embedding::${type} LIMIT ${n}
+      ) c
+      UNION
+      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
+        SELECT t.id FROM opportunities.opportunity t
+        WHERE q.embedding_model = ${o.model} AND t.embedding_model = ${o.model} AND t.embedding IS NOT NULL AND ${filter}
+        ORDER BY t.embedding::${type} <=> q.embedding::${type} LIMIT ${n}
+      ) c
+      UNION
+      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
+        SELECT t.id FROM opportunities.opportunity t
+        WHERE q.name_norm <> '' AND ${filter}
+        ORDER BY t.name_norm <-> q.name_norm LIMIT ${n}
+      ) c
+      UNION
+      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
+        SELECT t.id FROM opportunities.opportunity t
+        WHERE q.domain IS NOT NULL AND t.domain = q.domain AND ${filter}
+        LIMIT ${4 * n}
+      ) c`;
+  });
+  return rows.map((r) => (r.source === "apn" ? { apnId: r.a, odooId: r.b } : { apnId: r.b, odooId: r.a }));
+}
+
+/** Both records of a pair with what scoring compares, and the cosines computed in SQL. */
+export interface PairRow {
+  apnId: string;
+  odooId: string;
+  identityCosine: number | null;
+  contextCosine: number | null;
+  nameTrigram: number;
+  apnName: string;
+  odooName: string;
+  apnDomain: string | null;
+  odooDomain: string | null;
+  apnCountry: string | null;
+  odooCountry: string | null;
+  apnCloseDate: Date | null;
+  odooCloseDate: Date | null;
+  apnAmount: number | null;
+  odooAmount: number | null;
+}
+
+export async function pairRows(db: Pick<Database, "prisma">, pairs: ReadonlyArray<{ apnId: string; odooId: string }>, model: string): Promise<PairRow[]> {
+  if (pairs.length === 0) return [];
+  const type = modelVectorType(model);
+  const rows = await db.prisma.$queryRaw<Array<Record<string, unknown>>>`
+    SELECT a.id::text AS "apnId", o.id::text AS "odooId",
+      CASE WHEN a.embedding_model = ${model} AND o.embedding_model = ${model}
+        THEN 1 - (a.identity_embedding::${type} <=> o.identity_embedding::${type}) END AS "identityCosine",
+      CASE WHEN a.embedding_model = ${model} AND o.embedding_model = ${model}
+        THEN 1 - (a.embedding::${type} <=> o.embedding::${type}) END AS "contextCosine",
+      similarity(a.name_norm, o.name_norm) AS "nameTrigram",
+      a.name_norm AS "apnName", o.name_norm AS "odooName", a.domain AS "apnDomain", o.domain AS "odooDomain",
+      a.country_code AS "apnCountry", o.country_code AS "odooCountry", a.close_date AS "apnCloseDate", o.close_date AS "odooCloseDate",
+      a.amount::float8 AS "apnAmount", o.amount::float8 AS "odooAmount"
+    FROM unnest(${pairs.map((p) => p.apnId)}::uuid[], ${pairs.map((p) => p.odooId)}::uuid[]) AS p(apn_id, odoo_id)
+    JOIN opportunities.opportunity a ON a.id = p.apn_id AND a.source = 'apn'
+    JOIN opportunities.opportunity o ON o.id = p.odoo_id AND o.source = 'odoo'`;
+  return rows.map((r) => ({
+    ...(r as unknown as PairRow),
+    identityCosine: num(r.identityCosine),
+    contextCosine: num(r.contextCosine),
+    nameTrigram: Number(r.nameTrigram),
+    apnAmount: num(r.apnAmount),
+    odooAmount: num(r.odooAmount),
+  }));
+}
+
+const num = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
+
+export interface ScoredRow {
+  apnId: string;
+  odooId: string;
+  score: number;
+  confidence: string;
+  signals: SignalContribution[];
+  amount: number | null;
+}
+
+/**
+ * Writes scores and explanations. A new pair starts as an unassigned candidate (assignment
+ * decides its status next); a pair a human decided keeps its status and decision.
+ */
+export async function upsertScores(tx: Tx, rows: readonly ScoredRow[], configVersion: number, priorities: readonly number[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO opportunities.match (apn_id, odoo_id, score, confidence, status, signals, priority, assigned, config_version)
+    SELECT p.apn_id, p.odoo_id, p.score, p.confidence, 'candidate', p.signals, p.priority, false, ${configVersion}
+    FROM unnest(${rows.map((r) => r.apnId)}::uuid[], ${rows.map((r) => r.odooId)}::uuid[], ${rows.map((r) => r.score)}::float8[],
+                ${rows.map((r) => r.confidence)}::text[], ${rows.map((r) => JSON.stringify(r.signals))}::jsonb[], ${[...priorities]}::float8[])
+      AS p(apn_id, odoo_id, score, confidence, signals, priority)
+    ON CONFLICT (apn_id, odoo_id) DO UPDATE SET
+      score = EXCLUDED.score, confidence = EXCLUDED.confidence, signals = EXCLUDED.signals,
+      priority = EXCLUDED.priority, config_version = EXCLUDED.config_version, updated_at = now()`;
+}
+
+export interface StoredPair {
+  id: string;
+  apnId: string;
+  odooId: string;
+  score: number;
+  status: MatchStatus;
+  assigned: boolean;
+  signals: SignalContribution[];
+}
+
+/** Every pair that touches one of `recordIds` (null: every pair), for assignment. */
+export async function pairsTouching(tx: Tx, recordIds: readonly string[] | null): Promise<StoredPair[]> {
+  const where = recordIds === null ? Prisma.empty : Prisma.sql`WHERE apn_id = ANY(${recordIds as string[]}::uuid[]) OR odoo_id = ANY(${recordIds as string[]}::uuid[])`;
+  return tx.$queryRaw<StoredPair[]>`
+    SELECT id::text, apn_id::text AS "apnId", odoo_id::text AS "odooId", score, status, assigned, signals
+    FROM opportunities.match ${where}`;
+}
+
+export interface StatusChange {
+  id: string;
+  status: MatchStatus;
+  assigned: boolean;
+}
+
+/** Applies machine status changes and records the decisions among them in the audit trail. */
+export async function applyStatusChanges(tx: Tx, changes: readonly StatusChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.$executeRaw`
+    WITH c AS (
+      SELECT * FROM unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.status)}::text[], ${changes.map((c) => c.assigned)}::boolean[]) AS c(id, status, assigned)
+    ), old AS (
+      SELECT m.id, m.status FROM opportunities.match m JOIN c ON c.id = m.id FOR UPDATE OF m
+    ), upd AS (
+      UPDATE opportunities.match m SET status = c.status, assigned = c.assigned, updated_at = now()
+      FROM c WHERE m.id = c.id AND m.status NOT IN ('confirmed', 'rejected')
+      RETURNING m.id, m.apn_id, m.odoo_id, m.status, m.score, m.signals
+    )
+    INSERT INTO opportunities.match_decision (match_id, apn_id, odoo_id, from_status, to_status, score, signals, actor, reason)
+    SELECT upd.id, upd.apn_id, upd.odoo_id, old.status, upd.status, upd.score, upd.signals, 'system',
+           CASE WHEN upd.status = 'auto_confirmed' THEN 'score at or above the auto-confirm threshold'
+                ELSE 'no longer auto-confirmed (re-scored or lost the one-to-one assignment)' END
+    FROM upd JOIN old ON old.id = upd.id
+    WHERE old.status IS DISTINCT FROM upd.status AND (upd.status = 'auto_confirmed' OR old.status = 'auto_confirmed')`;
+}
+
+export async function markMatched(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.$executeRaw`UPDATE opportunities.opportunity SET matched_at = now() WHERE id = ANY(${ids as string[]}::uuid[])`;
+}
+
+/** Records that wait for matching: never matched, or changed since. */
+export async function unmatchedIds(db: Pick<Database, "prisma">, limit: number): Promise<string[]> {
+  const rows = await db.prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT id::text FROM opportunities.opportunity WHERE matched_at IS NULL OR matched_at < updated_at ORDER BY id LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+export async function allRecordIds(db: Pick<Database, "prisma">): Promise<string[]> {
+  const rows = await db.prisma.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM opportunities.opportunity ORDER BY id`;
+  return rows.map((r) => r.id);
+}
+
+/** Alias links between normalised names, both directions. */
+export async function loadAliases(db: Pick<Database, "prisma">): Promise<Map<string, Set<string>>> {
+  const rows = await db.prisma.companyAlias.findMany({ select: { aliasNorm: true, canonicalNorm: true } });
+  const links = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => (links.get(a) ?? links.set(a, new Set()).get(a)!).add(b);
+  for (const r of rows) {
+    link(r.aliasNorm, r.canonicalNorm);
+    link(r.canonicalNorm, r.aliasNorm);
+  }
+  return links;
+}
+
+export async function latestConfig(db: Pick<Database, "prisma">): Promise<MatchingConfig | null> {
+  const row = await db.prisma.matchingConfig.findFirst({ orderBy: { version: "desc" } });
+  return row ? ({ version: row.version, weights: row.weights, thresholds: row.thresholds, options: row.options } as unknown as MatchingConfig) : null;
+}
+
+/** Every stored pair with the records' external ids and names, for quality evaluation and export. */
+export async function pairsWithRecords(db: Pick<Database, "prisma">, statuses: readonly MatchStatus[] | null = null) {
+  const filter = statuses === null ? Prisma.empty : Prisma.sql`WHERE m.status = ANY(${statuses as string[]}::text[])`;
+  return db.prisma.$queryRaw<
+    Array<{ apnExternalId: string; odooExternalId: string; apnName: string; odooName: string; score: number; confidence: string; status: MatchStatus; signals: SignalContribution[]; assigned: boolean }>
+  >`
+    SELECT a.external_id AS "apnExternalId", o.external_id AS "odooExternalId", a.company_name AS "apnName", o.company_name AS "odooName",
+      m.score, m.confidence, m.status, m.signals, m.assigned
+    FROM opportunities.match m
+    JOIN opportunities.opportunity a ON a.id = m.apn_id
+    JOIN opportunities.opportunity o ON o.id = m.odoo_id
+    ${filter}
+    ORDER BY a.external_id, o.external_id`;
+}

@@ -1,0 +1,486 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { OpportunitySource } from "./types.js";
+
+export enum MatchStatus {
+  CANDIDATE = "candidate",
+  PROPOSED = "proposed",
+  AUTO_CONFIRMED = "auto_confirmed",
+  CONFIRMED = "confirmed",
+  REJECTED = "rejected",
+}
+registerEnumType(MatchStatus, {
+  name: "MatchStatus",
+  description: "candidate: kept only; proposed: in the review queue; auto_confirmed: high confidence; confirmed / rejected: a reviewer decided",
+});
+
+export enum MatchConfidence {
+  HIGH = "high",
+  MEDIUM = "medium",
+  LOW = "low",
+}
+registerEnumType(MatchConfidence, { name: "MatchConfidence", description: "From the score and the configured thresholds" });
+
+@ObjectType({ description: "One signal's part in a pair's score: contribution = weight × value, in log-odds" })
+export class MatchSignal {
+  @Field(() => String)
+  signal!: string;
+
+  @Field(() => Float, { nullable: true, description: "About +1 strong agreement, 0 no evidence, negative disagreement; null: a side lacks the data" })
+  value!: number | null;
+
+  @Field(() => Float)
+  weight!: number;
+
+  @Field(() => Float)
+  contribution!: number;
+}
+
+@ObjectType({ description: "An entry of a match's append-only audit trail" })
+export class MatchDecision {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => MatchStatus, { nullable: true })
+  fromStatus!: MatchStatus | null;
+
+  @Field(() => MatchStatus)
+  toStatus!: MatchStatus;
+
+  @Field(() => Float, { description: "The score when decided" })
+  score!: number;
+
+  @Field(() => String, { description: "The reviewer, or 'system' for automatic decisions" })
+  actor!: string;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType({ description: "A scored pair of the same deal in APN and in Odoo" })
+export class Match {
+  @Field(() => ID)
+  id!: string;
+
+  apnId!: string;
+  odooId!: string;
+
+  @Field(() => Float, { description: "Match probability from the logistic model, 0..1" })
+  score!: number;
+
+  @Field(() => MatchConfidence)
+  confidence!: MatchConfidence;
+
+  @Field(() => MatchStatus)
+  status!: MatchStatus;
+
+  @Field(() => [MatchSignal], { description: "The explanation: every signal's value, weight and contribution" })
+  signals!: MatchSignal[];
+
+  @Field(() => Float, { description: "Review-queue priority: uncertainty × deal value" })
+  priority!: number;
+
+  @Field(() => Boolean, { description: "Won the one-to-one assignment" })
+  assigned!: boolean;
+
+  @Field(() => Int, { description: "Matching config version that scored it" })
+  configVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  reviewer!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+@ObjectType()
+export class MatchConnection {
+  @Field(() => [Match])
+  nodes!: Match[];
+
+  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page; null on the last page" })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class JobProgressInfo {
+  @Field(() => String)
+  stage!: string;
+
+  @Field(() => Int)
+  done!: number;
+
+  @Field(() => Int)
+  total!: number;
+}
+
+@ObjectType()
+export class ImportRowError {
+  @Field(() => Int, { description: "Line in the file where the record starts (header = 1)" })
+  line!: number;
+
+  @Field(() => String, { nullable: true })
+  externalId!: string | null;
+
+  @Field(() => String)
+  reason!: string;
+}
+
+@ObjectType()
+export class ImportReport {
+  @Field(() => OpportunitySource)
+  source!: OpportunitySource;
+
+  @Field(() => String, { nullable: true })
+  fileName!: string | null;
+
+  @Field(() => String, { description: "Detected encoding: utf-8, utf-8-bom, utf-16le/be or windows-1252" })
+  encoding!: string;
+
+  @Field(() => Int, { description: "Data rows in the file" })
+  rows!: number;
+
+  @Field(() => Int)
+  inserted!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int, { description: "Rows refused; see errors" })
+  failed!: number;
+
+  @Field(() => [ImportRowError], { description: "The first 1,000 bad rows" })
+  errors!: ImportRowError[];
+
+  @Field(() => Int, { description: "Records matched after the import (new, changed or pending)" })
+  matchedRecords!: number;
+}
+
+@ObjectType()
+export class CountByKey {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class SourceStatistics {
+  @Field(() => OpportunitySource)
+  source!: OpportunitySource;
+
+  @Field(() => Int)
+  records!: number;
+
+  @Field(() => Int, { description: "Records with a confirmed or auto-confirmed match" })
+  matched!: number;
+
+  @Field(() => Int, { description: "Records with no settled match and none in review" })
+  unmatched!: number;
+
+  @Field(() => [String], { description: "Up to 20 unmatched records' external ids" })
+  unmatchedSample!: string[];
+}
+
+@ObjectType()
+export class MatchingStatistics {
+  @Field(() => [SourceStatistics])
+  sources!: SourceStatistics[];
+
+  @Field(() => Int, { description: "Records waiting for matching (new or changed)" })
+  pending!: number;
+
+  @Field(() => [CountByKey])
+  byStatus!: CountByKey[];
+
+  @Field(() => [CountByKey])
+  byConfidence!: CountByKey[];
+}
+
+@ObjectType()
+export class MatchingRunReport {
+  @Field(() => String)
+  mode!: string;
+
+  @Field(() => Int, { nullable: true })
+  records!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  candidatePairs!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  durationMs!: number | null;
+
+  @Field(() => MatchingStatistics, { nullable: true })
+  statistics!: MatchingStatistics | null;
+}
+
+@ObjectType({ description: "A durable job of the opportunities subgraph: an import, a matching run or a re-embed" })
+export class OpportunityJob {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "import | match-full | match-incremental | reembed" })
+  kind!: string;
+
+  @Field(() => String, { description: "queued | running | done | failed" })
+  status!: string;
+
+  @Field(() => Int)
+  attempts!: number;
+
+  @Field(() => JobProgressInfo, { nullable: true })
+  progress!: JobProgressInfo | null;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+
+  @Field(() => ImportReport, { nullable: true, description: "Set when an import is done" })
+  importReport!: ImportReport | null;
+
+  @Field(() => MatchingRunReport, { nullable: true, description: "Set when a matching run is done" })
+  runReport!: MatchingRunReport | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+}
+
+@ObjectType()
+export class SignalWeight {
+  @Field(() => String)
+  signal!: string;
+
+  @Field(() => Float)
+  weight!: number;
+}
+
+@ObjectType()
+export class MatchingConfigInfo {
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => [SignalWeight], { description: "bias and every signal's weight" })
+  weights!: SignalWeight[];
+
+  @Field(() => Float)
+  autoConfirmThreshold!: number;
+
+  @Field(() => Float)
+  reviewThreshold!: number;
+
+  @Field(() => Boolean)
+  oneToOne!: boolean;
+
+  @Field(() => Int)
+  candidatesPerRecord!: number;
+
+  @Field(() => Float)
+  apnAmountFactor!: number;
+
+  @Field(() => Int, { nullable: true })
+  dateWindowDays!: number | null;
+
+  @Field(() => Boolean)
+  sameRegionOnly!: boolean;
+
+  @Field(() => [String])
+  excludeStages!: string[];
+}
+
+@InputType()
+export class SignalWeightInput {
+  @Field(() => String)
+  signal!: string;
+
+  @Field(() => Float)
+  weight!: number;
+}
+
+@InputType({ description: "Fields to change; omitted ones keep their value" })
+export class MatchingConfigInput {
+  @Field(() => [SignalWeightInput], { nullable: true })
+  weights?: SignalWeightInput[] | null;
+
+  @Field(() => Float, { nullable: true })
+  autoConfirmThreshold?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  reviewThreshold?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  oneToOne?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  candidatesPerRecord?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  apnAmountFactor?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Close dates at most this many days apart; a negative value turns the prefilter off" })
+  dateWindowDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  sameRegionOnly?: boolean | null;
+
+  @Field(() => [String], { nullable: true })
+  excludeStages?: string[] | null;
+}
+
+@ObjectType()
+export class CalibrationReport {
+  @Field(() => MatchingConfigInfo)
+  config!: MatchingConfigInfo;
+
+  @Field(() => Int)
+  decisions!: number;
+
+  @Field(() => Int)
+  positives!: number;
+
+  @Field(() => Float)
+  logLossBefore!: number;
+
+  @Field(() => Float)
+  logLossAfter!: number;
+
+  @Field(() => Float)
+  accuracyBefore!: number;
+
+  @Field(() => Float)
+  accuracyAfter!: number;
+}
+
+@ObjectType()
+export class QualityPointInfo {
+  @Field(() => Float)
+  threshold!: number;
+
+  @Field(() => Float)
+  precision!: number;
+
+  @Field(() => Float)
+  recall!: number;
+
+  @Field(() => Float)
+  f1!: number;
+
+  @Field(() => Int)
+  tp!: number;
+
+  @Field(() => Int)
+  fp!: number;
+
+  @Field(() => Int)
+  fn!: number;
+}
+
+@ObjectType()
+export class MatchingQualityReport {
+  @Field(() => Int)
+  goldPairs!: number;
+
+  @Field(() => Int)
+  scoredPairs!: number;
+
+  @Field(() => Int)
+  configVersion!: number;
+
+  @Field(() => QualityPointInfo)
+  atAutoConfirm!: QualityPointInfo;
+
+  @Field(() => QualityPointInfo)
+  atReview!: QualityPointInfo;
+
+  @Field(() => QualityPointInfo, { description: "The threshold of highest F1" })
+  best!: QualityPointInfo;
+
+  @Field(() => Float)
+  recommendedAutoConfirm!: number;
+
+  @Field(() => Float)
+  recommendedReview!: number;
+
+  @Field(() => String)
+  rationale!: string;
+
+  @Field(() => String, { description: "Self-contained HTML report with charts and the false positives and negatives explained" })
+  html!: string;
+}
+
+@ObjectType()
+export class EmbeddingCoverage {
+  @Field(() => String, { nullable: true, description: "null: records without vectors" })
+  model!: string | null;
+
+  @Field(() => Int)
+  records!: number;
+
+  @Field(() => Int, { description: "Records with an identity vector (name + domain)" })
+  identity!: number;
+
+  @Field(() => Int, { description: "Records with a context vector (title + description)" })
+  context!: number;
+
+  @Field(() => Float, { description: "Share of all records with both vectors of this model" })
+  coverage!: number;
+
+  @Field(() => Int, { nullable: true })
+  dimensions!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Mean L2 norm of identity vectors (1 when normalised)" })
+  identityNorm!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  contextNorm!: number | null;
+}
+
+@ObjectType()
+export class CompanyAlias {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  alias!: string;
+
+  @Field(() => String)
+  canonical!: string;
+
+  @Field(() => String, { description: "rebrand | acquisition | abbreviation | other" })
+  kind!: string;
+}
+
+@InputType()
+export class ImportOpportunitiesInput {
+  @Field(() => OpportunitySource)
+  source!: OpportunitySource;
+
+  @Field(() => String, { nullable: true, description: "The CSV as text (give this or contentBase64)" })
+  csv?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The CSV file's bytes, base64 (any encoding: detected)" })
+  contentBase64?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Column mapping as JSON, e.g. {"externalId": "id", "description": ["title", "notes"]}; default: the source\'s built-in map' })
+  mapping?: string | null;
+
+  @Field(() => String, { nullable: true })
+  fileName?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Read ambiguous a/b/yyyy dates as day first (default: month first, as APN exports)" })
+  dayFirst?: boolean | null;
+}

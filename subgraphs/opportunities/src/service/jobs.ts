@@ -1,0 +1,253 @@
+import { z } from "zod";
+import { Prisma, vectorLiteral } from "@matchgraph/db";
+import {
+  badUserInput,
+  createContext,
+  createJobQueue,
+  embed,
+  PermanentJobError,
+  type ClaimedJobRow,
+  type JobContext,
+  type JobRow,
+  type SubgraphContext,
+  type SubgraphServices,
+} from "@matchgraph/subgraph-kit";
+import { existingByExternalId, recordsToEmbed, setVectors, upsertRecords } from "../db/records.js";
+import { allRecordIds, applyStatusChanges, markMatched, pairsTouching, unmatchedIds } from "../db/matching.js";
+import { ImportFileError } from "../import/errors.js";
+import { parseMapping } from "../import/columns.js";
+import { parseOpportunityCsv } from "../import/csv.js";
+import type { OpportunitySourceName } from "../matching/types.js";
+import { embeddingTexts, prepareRecords, rowHash } from "./records.js";
+import { matchingSetup, matchRecords, publishQueued, scoreRecords, statusChanges, type MatchingServices } from "./matching.js";
+import { matchingStatistics } from "./statistics.js";
+
+/**
+ * The subgraph's durable jobs (the kit's job queue on `opportunities.job`): CSV imports, full
+ * and incremental matching runs, and re-embedding after a model change. Each job's input is in
+ * its row, and every step is idempotent (upserts by key, unchanged rows skipped by hash), so a
+ * job cut off by a crash is simply run again and completes the work.
+ */
+export const JOB_PROGRESS = "opportunities.jobProgress";
+export const JOB_QUEUED = "opportunities.jobQueued";
+export const jobQueue = createJobQueue({ name: "opportunities", table: Prisma.sql`opportunities.job`, topic: JOB_PROGRESS });
+
+export const IMPORT_BATCH = 200;
+export const SCORE_BATCH = 256;
+const MAX_REPORTED_ERRORS = 1_000;
+const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+const importPayload = z.object({
+  source: z.enum(["apn", "odoo"]),
+  mapping: z.record(z.string(), z.unknown()).nullable(),
+  fileName: z.string().max(255).nullable(),
+  dayFirst: z.boolean(),
+});
+
+const importInput = z
+  .object({
+    source: z.enum(["apn", "odoo"]),
+    csv: z.string().max(MAX_IMPORT_BYTES, `must be at most ${MAX_IMPORT_BYTES} characters`).nullish(),
+    contentBase64: z
+      .string()
+      .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `must encode at most ${MAX_IMPORT_BYTES} bytes`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64")
+      .nullish(),
+    mapping: z.unknown().optional(),
+    fileName: z.string().trim().max(255).nullish(),
+    dayFirst: z.boolean().nullish(),
+  })
+  .refine((d) => (d.csv == null) !== (d.contentBase64 == null), { message: "give exactly one of csv and contentBase64", path: ["csv"] });
+
+/** BAD_USER_INPUT for a file that can never import, with the import error's code. */
+function refuse(err: unknown): never {
+  if (err instanceof ImportFileError) throw badUserInput(err.message, err.code);
+  throw err;
+}
+
+/**
+ * Queues an import. The file is parsed once here, so that a file that cannot import at all (not
+ * CSV, missing mapped columns, bad mapping) is refused at once with nothing stored; bad rows are
+ * reported by the job, with line numbers, while good rows land.
+ */
+export async function enqueueImport(ctx: SubgraphContext, input: unknown): Promise<JobRow> {
+  const parsedInput = importInput.safeParse(input);
+  if (!parsedInput.success) throw badUserInput(parsedInput.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "));
+  const data = parsedInput.data;
+  const bytes = data.csv != null ? Buffer.from(data.csv, "utf8") : Buffer.from(data.contentBase64!, "base64");
+  let mapping: Record<string, unknown> | null = null;
+  try {
+    if (data.mapping != null) mapping = parseMapping(typeof data.mapping === "string" ? JSON.parse(data.mapping) : data.mapping) as Record<string, unknown>;
+    parseOpportunityCsv(bytes, { source: data.source, mapping: mapping as never, dayFirst: data.dayFirst ?? false });
+  } catch (err) {
+    if (err instanceof SyntaxError) throw badUserInput(`mapping is not JSON: ${err.message}`, "BAD_MAPPING");
+    refuse(err);
+  }
+  const payload: z.infer<typeof importPayload> = { source: data.source, mapping, fileName: data.fileName ?? null, dayFirst: data.dayFirst ?? false };
+  const job = await jobQueue.enqueue(ctx.db, { kind: "import", payload, document: bytes });
+  ctx.pubSub.publish(JOB_QUEUED, { id: job.id });
+  return job;
+}
+
+export async function enqueueMatching(ctx: SubgraphContext, kind: "match-full" | "match-incremental" | "reembed"): Promise<JobRow> {
+  const job = await jobQueue.enqueue(ctx.db, { kind, payload: {} });
+  ctx.pubSub.publish(JOB_QUEUED, { id: job.id });
+  return job;
+}
+
+type Progress = JobContext["progress"];
+
+async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx: JobContext) {
+  const payload = importPayload.parse(job.payload);
+  if (!job.document) throw new PermanentJobError("The import job has no file");
+  const source = payload.source as OpportunitySourceName;
+  let parsed;
+  try {
+    parsed = parseOpportunityCsv(job.document, { source, mapping: (payload.mapping ?? undefined) as never, dayFirst: payload.dayFirst });
+  } catch (err) {
+    if (err instanceof ImportFileError) throw new PermanentJobError(`${err.code}: ${err.message}`);
+    throw err;
+  }
+  const { ctx } = createContext(services, `job:${job.id}`, null);
+  const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
+  const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const total = parsed.records.length;
+  jobCtx.progress("import", 0, total);
+  for (let i = 0; i < total; i += IMPORT_BATCH) {
+    jobCtx.signal.throwIfAborted();
+    const batch = parsed.records.slice(i, i + IMPORT_BATCH);
+    const existing = await existingByExternalId(services.db, source, batch.map((r) => r.externalId));
+    const changed = batch.filter((r) => {
+      const found = existing.get(r.externalId);
+      return !found || found.rowHash !== rowHash(r) || found.embeddingModel !== model;
+    });
+    counts.unchanged += batch.length - changed.length;
+    const written = await upsertRecords(services.db.prisma, source, await prepareRecords(ctx, changed));
+    for (const w of written) counts[w.inserted ? "inserted" : "updated"]++;
+    jobCtx.progress("import", Math.min(total, i + IMPORT_BATCH), total);
+  }
+  const matched = await matchPending(services, jobCtx.progress);
+  return {
+    result: {
+      source,
+      fileName: payload.fileName,
+      encoding: parsed.encoding,
+      delimiter: parsed.delimiter,
+      rows: parsed.rows,
+      ...counts,
+      failed: parsed.errors.length,
+      errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+      matchedRecords: matched.records,
+      candidatePairs: matched.pairs,
+    },
+  };
+}
+
+/** Matches every record that waits for it (new, changed, or cut off before matching). */
+async function matchPending(services: SubgraphServices, progress: Progress): Promise<{ records: number; pairs: number }> {
+  const svc: MatchingServices = services;
+  const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
+  const setup = await matchingSetup(services.db, model);
+  let records = 0;
+  let pairs = 0;
+  const ids = await unmatchedIds(services.db, 1_000_000);
+  progress("match", 0, ids.length);
+  for (let i = 0; i < ids.length; i += SCORE_BATCH) {
+    const r = await matchRecords(svc, ids.slice(i, i + SCORE_BATCH), setup);
+    records += Math.min(SCORE_BATCH, ids.length - i);
+    pairs += r.pairs;
+    progress("match", records, ids.length);
+  }
+  return { records, pairs };
+}
+
+/** Embeds records whose vectors are missing or from another model. */
+async function embedMissing(services: SubgraphServices, progress: Progress): Promise<number> {
+  const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
+  let done = 0;
+  for (;;) {
+    const rows = await recordsToEmbed(services.db, model, IMPORT_BATCH);
+    if (rows.length === 0) return done;
+    const texts = rows.map(embeddingTexts);
+    const { model: used, vectors } = await embed(services, texts.flatMap((t) => [t.identity, t.context]));
+    await setVectors(services.db.prisma, rows.map((r, i) => ({ id: r.id, identity: vectorLiteral(vectors[2 * i]!), context: vectorLiteral(vectors[2 * i + 1]!) })), used);
+    done += rows.length;
+    progress("embed", done, done + (rows.length === IMPORT_BATCH ? IMPORT_BATCH : 0));
+  }
+}
+
+/**
+ * A full run: embeds what lacks vectors, scores the candidates of every record (resuming after
+ * the last batch a cut-off attempt recorded), drops machine pairs no longer generated, then
+ * assigns one-to-one over all pairs at once.
+ */
+async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, jobCtx: JobContext) {
+  const started = Date.now();
+  const [{ runStart }] = await services.db.prisma.$queryRaw<[{ runStart: Date }]>`SELECT clock_timestamp() AS "runStart"`;
+  await embedMissing(services, jobCtx.progress);
+  const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
+  const setup = await matchingSetup(services.db, model);
+  const ids = await allRecordIds(services.db);
+  const resumeAt = job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
+  jobCtx.progress("score", resumeAt, ids.length);
+  let pairs = 0;
+  for (let i = resumeAt; i < ids.length; i += SCORE_BATCH) {
+    jobCtx.signal.throwIfAborted();
+    pairs += (await scoreRecords(services.db, ids.slice(i, i + SCORE_BATCH), setup)).length;
+    jobCtx.progress("score", Math.min(ids.length, i + SCORE_BATCH), ids.length);
+  }
+  jobCtx.progress("assign", 0, 1);
+  const queued = await services.db.prisma.$transaction(
+    async (tx) => {
+      if (resumeAt === 0) {
+        await tx.$executeRaw`DELETE FROM opportunities.match WHERE updated_at < ${runStart} AND status IN ('candidate', 'proposed')`;
+      }
+      const { changes, queued } = statusChanges(await pairsTouching(tx, null), setup.config);
+      await applyStatusChanges(tx, changes);
+      await markMatched(tx, ids);
+      return queued;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  publishQueued(services.pubSub, queued);
+  jobCtx.progress("assign", 1, 1);
+  const statistics = await matchingStatistics(services.db);
+  return { result: { mode: "full", records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: setup.config.version, statistics } };
+}
+
+export function jobHandler(services: SubgraphServices) {
+  return async (job: ClaimedJobRow, jobCtx: JobContext) => {
+    switch (job.kind) {
+      case "import":
+        return runImport(services, job, jobCtx);
+      case "match-full":
+        return runFullMatching(services, job, jobCtx);
+      case "match-incremental": {
+        const matched = await matchPending(services, jobCtx.progress);
+        return { result: { mode: "incremental", ...matched, statistics: await matchingStatistics(services.db) } };
+      }
+      case "reembed": {
+        const embedded = await embedMissing(services, jobCtx.progress);
+        const matched = await matchPending(services, jobCtx.progress);
+        return { result: { embedded, ...matched } };
+      }
+      default:
+        throw new PermanentJobError(`unknown job kind "${job.kind}"`);
+    }
+  };
+}
+
+/** The subgraph's background worker: started and stopped with its server. */
+export async function startJobWorker(services: SubgraphServices): Promise<() => Promise<void>> {
+  if (services.db.kind === "pglite") await jobQueue.recoverInterrupted(services.db);
+  const worker = jobQueue.createWorker({ db: services.db, log: services.log, pubSub: services.pubSub, handler: jobHandler(services), leaseMs: 5 * 60_000 });
+  const queued = services.pubSub.subscribe(JOB_QUEUED);
+  void (async () => {
+    for await (const _event of queued) worker.wake();
+  })();
+  worker.start();
+  return async () => {
+    await queued.return();
+    await worker.stop();
+  };
+}

@@ -1,0 +1,167 @@
+import type { Database } from "@matchgraph/db";
+import type { PubSub } from "@matchgraph/subgraph-kit";
+import { DEFAULT_MATCHING_CONFIG, type MatchingConfig } from "../matching/config.js";
+import { assignOneToOne } from "../matching/assign.js";
+import { acronymOf } from "../matching/normalize.js";
+import { confidenceOf, isHumanStatus, machineStatus, reviewPriority, scorePair, type PairFeatures } from "../matching/score.js";
+import { dateCloseness, jaroWinkler, logRatioCloseness, tokenSetSimilarity } from "../matching/similarity.js";
+import type { MatchStatus } from "../matching/types.js";
+import {
+  applyStatusChanges,
+  candidatePairs,
+  latestConfig,
+  loadAliases,
+  markMatched,
+  pairRows,
+  pairsTouching,
+  upsertScores,
+  type PairRow,
+  type ScoredRow,
+  type StatusChange,
+  type StoredPair,
+} from "../db/matching.js";
+
+/**
+ * The matching engine: candidates → comparisons → score and explanation → one-to-one
+ * assignment → statuses. `matchRecords` matches a batch of records against the other source
+ * (what an import or an edit triggers; no full run needed); `runFullMatching` (service/jobs.ts)
+ * calls the same steps over every record, then assigns globally.
+ */
+
+export const MATCH_REVIEW_QUEUED = "opportunities.matchReviewQueued";
+export const MATCH_DECIDED = "opportunities.matchDecided";
+export interface MatchEvent {
+  id: string;
+  status: MatchStatus;
+}
+
+export interface MatchingServices {
+  db: Database;
+  pubSub: PubSub;
+}
+
+/** The configuration in force; the first call stores the defaults as version 1. */
+export async function currentConfig(db: Pick<Database, "prisma">): Promise<MatchingConfig> {
+  const found = await latestConfig(db);
+  if (found) return found;
+  await db.prisma.matchingConfig.create({ data: { ...DEFAULT_MATCHING_CONFIG, origin: "default" } }).catch(() => undefined);
+  return (await latestConfig(db))!;
+}
+
+/** Everything a batch needs that does not change during a run. */
+export interface MatchingSetup {
+  config: MatchingConfig;
+  aliases: Map<string, Set<string>>;
+  model: string;
+}
+
+export async function matchingSetup(db: Pick<Database, "prisma">, model: string): Promise<MatchingSetup> {
+  const [config, aliases] = await Promise.all([currentConfig(db), loadAliases(db)]);
+  return { config, aliases, model };
+}
+
+export function pairFeatures(row: PairRow, setup: Pick<MatchingSetup, "aliases" | "config">): PairFeatures {
+  const a = row.apnName;
+  const b = row.odooName;
+  const aliased = a !== b && (setup.aliases.get(a)?.has(b) ?? false);
+  // A known alias compares as the same name: the name signals then agree instead of voting against.
+  const nameB = aliased ? a : b;
+  const acronym = a.length > 0 && b.length > 0 && (acronymOf(a) === b || acronymOf(b) === a);
+  const factor = setup.config.options.apnAmountFactor;
+  return {
+    identityCosine: row.identityCosine,
+    contextCosine: row.contextCosine,
+    nameJaroWinkler: jaroWinkler(a, nameB),
+    nameTrigram: aliased ? 1 : row.nameTrigram,
+    nameTokens: tokenSetSimilarity(a, nameB),
+    domain: row.apnDomain && row.odooDomain ? (row.apnDomain === row.odooDomain ? 1 : -1) : null,
+    alias: aliased ? 1 : null,
+    acronym: acronym ? 1 : null,
+    country: row.apnCountry && row.odooCountry ? (row.apnCountry === row.odooCountry ? 1 : -1) : null,
+    closeDate: dateCloseness(isoDate(row.apnCloseDate), isoDate(row.odooCloseDate)),
+    amount: logRatioCloseness(row.apnAmount === null ? null : row.apnAmount * factor, row.odooAmount),
+  };
+}
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Scores candidate pairs of `ids` and stores scores and explanations (no status change yet). */
+export async function scoreRecords(db: Database, ids: readonly string[], setup: MatchingSetup): Promise<Array<{ apnId: string; odooId: string }>> {
+  const { config } = setup;
+  const candidates = await candidatePairs(db, ids, {
+    model: setup.model,
+    perRecord: config.options.candidatesPerRecord,
+    dateWindowDays: config.options.dateWindowDays,
+    sameRegionOnly: config.options.sameRegionOnly,
+    excludeStages: config.options.excludeStages,
+  });
+  const rows = await pairRows(db, candidates, setup.model);
+  const scored: ScoredRow[] = rows.map((row) => {
+    const { score, signals } = scorePair(pairFeatures(row, setup), config.weights);
+    const amount = Math.max(row.apnAmount === null ? 0 : row.apnAmount * config.options.apnAmountFactor, row.odooAmount ?? 0) || null;
+    return { apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount };
+  });
+  await upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount)));
+  return candidates;
+}
+
+/**
+ * New statuses from assignment: human decisions stay; every other pair becomes what its score
+ * and assignment say. Returns the changes and the pairs that newly entered the review queue.
+ */
+export function statusChanges(pairs: readonly StoredPair[], config: MatchingConfig, blocked: ReadonlySet<string> = new Set()): { changes: StatusChange[]; queued: string[] } {
+  const assigned = assignOneToOne(pairs, config.options.oneToOne, blocked);
+  const changes: StatusChange[] = [];
+  const queued: string[] = [];
+  for (const p of pairs) {
+    const isAssigned = assigned.has(p.id);
+    const status = isHumanStatus(p.status) ? p.status : machineStatus(p.score, isAssigned, config.thresholds);
+    if (status === p.status && isAssigned === p.assigned) continue;
+    changes.push({ id: p.id, status, assigned: isAssigned });
+    if (status === "proposed" && p.status !== "proposed") queued.push(p.id);
+  }
+  return { changes, queued };
+}
+
+/**
+ * Re-assigns around `recordIds`: loads every pair of these records and of their counterparts,
+ * treats records outside that neighbourhood that are already assigned elsewhere as taken, and
+ * writes the changed statuses (with audit rows for auto-confirmations and their reversal).
+ */
+export async function reassign(svc: MatchingServices, recordIds: readonly string[], config: MatchingConfig): Promise<{ changed: number; queued: string[] }> {
+  const result = await svc.db.prisma.$transaction(async (tx) => {
+    const near = await pairsTouching(tx, recordIds);
+    const neighbourhood = [...new Set([...recordIds, ...near.flatMap((p) => [p.apnId, p.odooId])])];
+    const pairs = await pairsTouching(tx, neighbourhood);
+    const loaded = new Set(pairs.map((p) => p.id));
+    const inside = new Set(neighbourhood);
+    const outside = [...new Set(pairs.flatMap((p) => [p.apnId, p.odooId]).filter((id) => !inside.has(id)))];
+    const blocked = new Set<string>();
+    if (outside.length > 0) {
+      for (const p of await pairsTouching(tx, outside)) {
+        if (!loaded.has(p.id) && p.assigned) {
+          if (!inside.has(p.apnId)) blocked.add(p.apnId);
+          if (!inside.has(p.odooId)) blocked.add(p.odooId);
+        }
+      }
+    }
+    const { changes, queued } = statusChanges(pairs, config, blocked);
+    await applyStatusChanges(tx, changes);
+    await markMatched(tx, recordIds);
+    return { changed: changes.length, queued };
+  });
+  publishQueued(svc.pubSub, result.queued);
+  return result;
+}
+
+/** Incremental matching of a few records: score their candidates, then re-assign around them. */
+export async function matchRecords(svc: MatchingServices, ids: readonly string[], setup: MatchingSetup): Promise<{ pairs: number; changed: number }> {
+  if (ids.length === 0) return { pairs: 0, changed: 0 };
+  const pairs = await scoreRecords(svc.db, ids, setup);
+  const { changed } = await reassign(svc, ids, setup.config);
+  return { pairs: pairs.length, changed };
+}
+
+export function publishQueued(pubSub: PubSub, ids: readonly string[]): void {
+  for (const id of ids) pubSub.publish(MATCH_REVIEW_QUEUED, { id, status: "proposed" } satisfies MatchEvent);
+}

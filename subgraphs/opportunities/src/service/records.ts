@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { vectorLiteral } from "@matchgraph/db";
+import { embed, embeddingText, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import type { PreparedRecord } from "../db/records.js";
+import { domainFromEmail, domainFromWebsite, geoRegionOf, normalizeCompanyName, normalizeCountry, normalizeText } from "../matching/normalize.js";
+
+/** An opportunity's own fields, as imported or entered (dates ISO, amounts plain numbers). */
+export interface RecordFields {
+  externalId: string;
+  companyName: string;
+  website: string | null;
+  email: string | null;
+  title: string;
+  description: string | null;
+  stage: string | null;
+  country: string | null;
+  region: string | null;
+  closeDate: string | null;
+  amount: number | null;
+}
+
+export const RECORD_FIELDS = ["externalId", "companyName", "website", "email", "title", "description", "stage", "country", "region", "closeDate", "amount"] as const;
+
+export function rowHash(r: RecordFields): string {
+  return createHash("sha256").update(JSON.stringify(RECORD_FIELDS.map((f) => r[f]))).digest("hex");
+}
+
+export function matchingKeys(r: Pick<RecordFields, "companyName" | "website" | "email" | "country" | "region">) {
+  const countryCode = normalizeCountry(r.country) ?? normalizeCountry(r.region);
+  return {
+    nameNorm: normalizeCompanyName(r.companyName),
+    domain: domainFromWebsite(r.website) ?? domainFromEmail(r.email),
+    countryCode,
+    geoRegion: geoRegionOf(countryCode),
+  };
+}
+
+/** The identity text (who: normalised name and domain) and the context text (what: the deal). */
+export function embeddingTexts(r: { nameNorm: string; domain: string | null; title: string; description: string | null }) {
+  return {
+    identity: embeddingText(r.nameNorm, r.domain) || "-",
+    context: embeddingText(r.title, normalizeText(r.description)) || "-",
+  };
+}
+
+/**
+ * Adds matching keys, row hash and both vectors to records. One embedding call for the batch
+ * (the ml-runtime micro-batches it), made before any transaction opens.
+ */
+export async function prepareRecords(ctx: Pick<SubgraphContext, "ml">, records: readonly RecordFields[]): Promise<PreparedRecord[]> {
+  const keyed = records.map((r) => ({ ...r, ...matchingKeys(r), rowHash: rowHash(r) }));
+  if (keyed.length === 0) return [];
+  const texts = keyed.map(embeddingTexts);
+  const { model, vectors } = await embed(ctx, texts.flatMap((t) => [t.identity, t.context]));
+  return keyed.map((r, i) => ({
+    ...r,
+    vectors: { model, identity: vectorLiteral(vectors[2 * i]!), context: vectorLiteral(vectors[2 * i + 1]!) },
+  }));
+}

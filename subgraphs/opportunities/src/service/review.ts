@@ -1,0 +1,218 @@
+import { z } from "zod";
+import type { Database } from "@matchgraph/db";
+import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput, requireRole, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { calibrate, type CalibrationResult } from "../matching/calibrate.js";
+import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../matching/config.js";
+import { confidenceOf, scoreValues, valuesOf } from "../matching/score.js";
+import type { MatchStatus, SignalContribution } from "../matching/types.js";
+import { applyStatusChanges, pairsTouching } from "../db/matching.js";
+import { currentConfig, matchingSetup, matchRecords, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
+
+export interface MatchRow {
+  id: string;
+  apnId: string;
+  odooId: string;
+  score: number;
+  confidence: string;
+  status: MatchStatus;
+  signals: SignalContribution[];
+  priority: number;
+  assigned: boolean;
+  configVersion: number;
+  reviewer: string | null;
+  reason: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const toRow = (m: Awaited<ReturnType<Database["prisma"]["opportunityMatch"]["findMany"]>>[number]): MatchRow => ({
+  ...m,
+  status: m.status as MatchStatus,
+  signals: m.signals as unknown as SignalContribution[],
+});
+
+export const matchLoader = (ctx: SubgraphContext) =>
+  byIdLoader(ctx, "opportunityMatch", async (ids) => (await ctx.db.prisma.opportunityMatch.findMany({ where: { id: { in: ids } } })).map(toRow));
+
+export async function getMatch(ctx: SubgraphContext, id: string): Promise<MatchRow | null> {
+  return matchLoader(ctx).load(id);
+}
+
+/**
+ * The review queue: proposed pairs, most useful decision first (priority = uncertainty × deal
+ * value, see `reviewPriority`), keyset-paginated on (priority, id).
+ */
+export async function reviewQueue(ctx: SubgraphContext, first: number, after: { priority: number; id: string } | null): Promise<MatchRow[]> {
+  const rows = await ctx.db.prisma.opportunityMatch.findMany({
+    where: {
+      status: "proposed",
+      ...(after ? { OR: [{ priority: { lt: after.priority } }, { priority: after.priority, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ priority: "desc" }, { id: "asc" }],
+    take: first,
+  });
+  return rows.map(toRow);
+}
+
+export async function listMatches(ctx: SubgraphContext, args: { statuses: MatchStatus[] | null; first: number; after: string | null }): Promise<MatchRow[]> {
+  const rows = await ctx.db.prisma.opportunityMatch.findMany({
+    where: { ...(args.statuses ? { status: { in: args.statuses } } : {}), ...(args.after ? { id: { gt: args.after } } : {}) },
+    orderBy: { id: "asc" },
+    take: args.first,
+  });
+  return rows.map(toRow);
+}
+
+/** A record's scored pairs, best first; a record not matched yet is matched now (incremental). */
+export async function matchCandidates(ctx: SubgraphContext, opportunityId: string, k: number): Promise<MatchRow[]> {
+  parseInput(uuid("opportunityId"), opportunityId);
+  const record = await ctx.db.prisma.opportunity.findUnique({ where: { id: opportunityId }, select: { id: true, matchedAt: true, updatedAt: true } });
+  if (!record) throw notFound("Opportunity", opportunityId);
+  if (!record.matchedAt || record.matchedAt < record.updatedAt) {
+    const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
+    await matchRecords(ctx, [opportunityId], await matchingSetup(ctx.db, model));
+  }
+  const rows = await ctx.db.prisma.opportunityMatch.findMany({
+    where: { OR: [{ apnId: opportunityId }, { odooId: opportunityId }] },
+    orderBy: [{ score: "desc" }, { id: "asc" }],
+    take: k,
+  });
+  return rows.map(toRow);
+}
+
+export async function matchHistory(ctx: SubgraphContext, matchId: string) {
+  return ctx.db.prisma.opportunityMatchDecision.findMany({ where: { matchId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+const decisionInput = z.object({
+  id: uuid(),
+  reason: optionalText(2_000),
+  override: z.boolean().nullish(),
+});
+
+/**
+ * A reviewer confirms or rejects a pair. The row is locked, so two reviewers deciding the same
+ * pair at once are serialised; the second gets CONFLICT when the first decided otherwise (pass
+ * `override` to change a human decision on purpose). The decision goes to the audit trail,
+ * then assignment runs again around both records (a confirmed pair takes both records; a
+ * rejected one frees them for their next best pair).
+ */
+export async function decideMatch(ctx: SubgraphContext, input: unknown, decision: "confirmed" | "rejected"): Promise<MatchRow> {
+  const identity = requireRole(ctx);
+  const { id, reason, override } = parseInput(decisionInput, input);
+  const reviewer = identity.userId;
+  const { row, changed } = await ctx.db.prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<Array<{ status: MatchStatus; reviewer: string | null; decided_at: Date | null }>>`
+      SELECT status, reviewer, decided_at FROM opportunities.match WHERE id = ${id}::uuid FOR UPDATE`;
+    if (!locked) throw notFound("Match", id);
+    if (locked.status === decision && !override) {
+      return { row: toRow((await tx.opportunityMatch.findUnique({ where: { id } }))!), changed: false };
+    }
+    if ((locked.status === "confirmed" || locked.status === "rejected") && !override) {
+      throw conflict(`The match was already ${locked.status} by ${locked.reviewer ?? "a reviewer"} at ${locked.decided_at?.toISOString() ?? "an earlier time"}; pass override: true to change it`);
+    }
+    const updated = await tx.opportunityMatch.update({
+      where: { id },
+      data: { status: decision, assigned: decision === "confirmed", reviewer, reason, decidedAt: new Date() },
+    });
+    await tx.opportunityMatchDecision.create({
+      data: {
+        matchId: id,
+        apnId: updated.apnId,
+        odooId: updated.odooId,
+        fromStatus: locked.status,
+        toStatus: decision,
+        score: updated.score,
+        signals: updated.signals as object,
+        actor: reviewer,
+        reason,
+      },
+    });
+    return { row: toRow(updated), changed: true };
+  });
+  if (changed) {
+    await reassign(ctx, [row.apnId, row.odooId], await currentConfig(ctx.db));
+    ctx.pubSub.publish(MATCH_DECIDED, { id: row.id, status: decision } satisfies MatchEvent);
+  }
+  return (await ctx.db.prisma.opportunityMatch.findUnique({ where: { id: row.id } }).then((m) => (m ? toRow(m) : row)))!;
+}
+
+/** The latest human decision per pair, as training data: signal values then, and the answer. */
+async function humanDecisions(db: Pick<Database, "prisma">) {
+  return db.prisma.$queryRaw<Array<{ signals: SignalContribution[]; to_status: string }>>`
+    SELECT DISTINCT ON (match_id) signals, to_status FROM opportunities.match_decision
+    WHERE actor <> 'system' AND to_status IN ('confirmed', 'rejected')
+    ORDER BY match_id, created_at DESC, id DESC`;
+}
+
+/**
+ * Learns weights and the auto-confirm threshold from review decisions, stores them as a new
+ * config version and re-scores every stored pair from its kept signal values (no comparison is
+ * recomputed), then assigns again. Returns the calibration's figures.
+ */
+export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "pubSub" | "identity">): Promise<{ config: MatchingConfig; calibration: CalibrationResult }> {
+  requireRole(ctx);
+  const current = await currentConfig(ctx.db);
+  const labelled = (await humanDecisions(ctx.db)).map((d) => ({ values: valuesOf(d.signals), match: d.to_status === "confirmed" }));
+  let calibration: CalibrationResult;
+  try {
+    calibration = calibrate(current, labelled);
+  } catch (err) {
+    if (err instanceof RangeError) throw conflict(err.message);
+    throw err;
+  }
+  const config = await saveConfig(ctx.db, { ...current, weights: calibration.weights, thresholds: calibration.thresholds }, "calibrated", calibration.metrics);
+  await rescoreAll(ctx, config);
+  return { config, calibration };
+}
+
+export async function updateConfig(ctx: Pick<SubgraphContext, "db" | "pubSub" | "identity">, patch: unknown): Promise<MatchingConfig> {
+  requireRole(ctx);
+  const current = await currentConfig(ctx.db);
+  let next;
+  try {
+    next = applyConfigPatch(current, parseInput(configPatchSchema, patch));
+  } catch (err) {
+    if (err instanceof RangeError || err instanceof z.ZodError) throw badUserInput(err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : err.message);
+    throw err;
+  }
+  const config = await saveConfig(ctx.db, next, "manual", null);
+  await rescoreAll(ctx, config);
+  return config;
+}
+
+async function saveConfig(db: Pick<Database, "prisma">, c: Omit<MatchingConfig, "version">, origin: string, metrics: object | null): Promise<MatchingConfig> {
+  const row = await db.prisma.matchingConfig.create({
+    data: { weights: c.weights, thresholds: c.thresholds, options: c.options, origin, ...(metrics ? { metrics } : {}) },
+  });
+  return { version: row.version, weights: c.weights, thresholds: c.thresholds, options: c.options };
+}
+
+/** New scores from the stored signal values under `config`, then a global assignment. */
+export async function rescoreAll(ctx: Pick<SubgraphContext, "db" | "pubSub">, config: MatchingConfig): Promise<number> {
+  const queued = await ctx.db.prisma.$transaction(
+    async (tx) => {
+      const pairs = await pairsTouching(tx, null);
+      const rescored = pairs.map((p) => {
+        const { score, signals } = scoreValues(valuesOf(p.signals), config.weights);
+        return { ...p, score, signals };
+      });
+      if (rescored.length > 0) {
+        await tx.$executeRaw`
+          UPDATE opportunities.match m SET score = r.score, confidence = r.confidence, signals = r.signals,
+            config_version = ${config.version}, updated_at = now()
+          FROM unnest(${rescored.map((p) => p.id)}::uuid[], ${rescored.map((p) => p.score)}::float8[],
+                      ${rescored.map((p) => confidenceOf(p.score, config.thresholds))}::text[], ${rescored.map((p) => JSON.stringify(p.signals))}::jsonb[])
+            AS r(id, score, confidence, signals)
+          WHERE m.id = r.id`;
+      }
+      const { changes, queued } = statusChanges(rescored, config);
+      await applyStatusChanges(tx, changes);
+      return queued;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  publishQueued(ctx.pubSub, queued);
+  return queued.length;
+}
