@@ -1,6 +1,7 @@
 // `npm run cli -- <domain> <command> …`: dispatches to each domain's command line.
 const domains: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
   knowledge: async () => (await import("@matchgraph/knowledge/cli")).runKnowledgeCli,
+  opportunities: async () => (await import("@matchgraph/opportunities/cli")).runOpportunitiesCli,
 };
 
 const [domain, ...rest] = process.argv.slice(2);

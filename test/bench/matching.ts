@@ -141,6 +141,15 @@ async function measure(db: Database, gold: GoldPair[]): Promise<Figures> {
   const config = await currentConfig(db);
   const pairs: EvaluatedPair[] = (await pairsWithRecords(db)).map((p) => ({ ...p, confidence: p.confidence as Confidence }));
   const report = evaluateMatches(pairs, gold, config.thresholds);
+  const explain = Number(process.env.BENCH_EXPLAIN ?? 0);
+  const show = (p: EvaluatedPair) =>
+    `  ${p.score.toFixed(3)} ${p.status} ${p.apnName} | ${p.odooName} :: ${p.signals.filter((s) => s.value !== null && s.signal !== "bias").map((s) => `${s.signal}=${s.value}(${s.contribution > 0 ? "+" : ""}${s.contribution})`).join(" ")}`;
+  if (explain > 0) {
+    console.error("false positives:");
+    for (const p of report.falsePositives.slice(0, explain)) console.error(show(p));
+    console.error("false negatives:");
+    for (const f of report.falseNegatives.slice(0, explain)) console.error(f.pair ? show(f.pair) : `  never scored ${f.gold.apnExternalId} ${f.gold.odooExternalId}`);
+  }
   return {
     precision: r4(report.atAutoConfirm.precision),
     recall: r4(report.atAutoConfirm.recall),
@@ -192,16 +201,18 @@ async function benchGenerated(services: SubgraphServices, ctx: SubgraphContext, 
   console.error(`after ${review.decided} review decisions + calibration: ${JSON.stringify(after)}`);
 
   // New records one at a time, as the createOpportunity mutation does them.
+  const times: number[] = [];
+  if (latencyN > 0) {
   const fresh = generateMatchingDataset({ seed: 7, odooCount: latencyN, apnCount: latencyN, truePairs: Math.round(latencyN * 0.8) });
   const { parseOpportunityCsv } = await import("../../subgraphs/opportunities/src/import/csv.js");
   const records = parseOpportunityCsv(fresh.apnCsv, { source: "apn" }).records.slice(0, latencyN);
-  const times: number[] = [];
   for (const r of records) {
     ctx.loader = createLoaderRegistry().loader;
     const s = performance.now();
     const { line: _line, ...fields } = r;
     await createOpportunity(ctx, { ...fields, externalId: `bench-${r.externalId}`, source: "apn", title: fields.title || "untitled" });
     times.push(performance.now() - s);
+  }
   }
   times.sort((a, b) => a - b);
   const pct = (p: number) => +(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0).toFixed(1);

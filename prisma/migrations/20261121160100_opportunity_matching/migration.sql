@@ -15,6 +15,7 @@ ALTER TABLE "opportunities"."opportunity"
 
 CREATE INDEX "opportunity_name_norm_trgm_idx" ON "opportunities"."opportunity" USING gist ("name_norm" gist_trgm_ops);
 CREATE INDEX "opportunity_domain_idx" ON "opportunities"."opportunity" ("domain") WHERE "domain" IS NOT NULL;
+CREATE INDEX "opportunity_source_name_norm_idx" ON "opportunities"."opportunity" ("source", "name_norm");
 CREATE INDEX "opportunity_identity_all_minilm_l6_v2_hnsw_idx" ON "opportunities"."opportunity"
     USING hnsw (("identity_embedding"::vector(384)) vector_cosine_ops)
     WHERE "embedding_model" = 'all-minilm-l6-v2';

@@ -18,3 +18,4 @@ export * from "./vectors.js";
 export * from "./loaders.js";
 export * from "./text.js";
 export * from "./jobs/index.js";
+export * from "./client.js";

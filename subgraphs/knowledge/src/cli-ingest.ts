@@ -1,3 +1,4 @@
+import { createGraphQLClient } from "@matchgraph/subgraph-kit";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 
@@ -41,16 +42,7 @@ interface Job {
  * on the server), then the jobs are followed until they finish. Returns how many failed.
  */
 export async function ingestFiles(opts: IngestCliOptions): Promise<number> {
-  const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const res = await fetch(opts.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
-    return body.data!;
-  };
+  const gql = createGraphQLClient({ url: opts.url, token: opts.token });
   const files = await collectFiles(opts.paths);
   if (files.length === 0) throw new Error(`no ingestible files (${[...INGESTIBLE].join(" ")}) under ${opts.paths.join(", ")}`);
   let failed = 0;

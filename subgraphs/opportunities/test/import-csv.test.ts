@@ -362,6 +362,12 @@ describe("file errors", () => {
     expect(fileError(png, { source: "apn" }).code).toBe("UNREADABLE");
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]);
     expect(fileError(zip, { source: "odoo" }).code).toBe("UNREADABLE");
+    const utf16WithoutBom = new Uint8Array(Buffer.from("id,name\r\n1,Acme\r\n", "utf16le"));
+    expect(fileError(utf16WithoutBom, { source: "apn", mapping }).code).toBe("UNREADABLE");
+    expect(parseOpportunityCsv(utf8('id,name\n"1,Acme\n'), { source: "apn", mapping }).errors).toEqual([
+      { line: 2, externalId: null, reason: 'unterminated quoted field (a " opened here is never closed)' },
+    ]);
+    expect(fileError(utf8('"id,name\n1,Acme\n'), { source: "apn", mapping }).code).toBe("UNREADABLE");
     expect(fileError(new Uint8Array(), { source: "apn" }).code).toBe("UNREADABLE");
     expect(fileError(utf8("\r\n\r\n"), { source: "apn" }).code).toBe("UNREADABLE");
   });

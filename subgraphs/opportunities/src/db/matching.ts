@@ -73,7 +73,13 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
         LIMIT ${4 * n}
       ) c`;
   });
-  return rows.map((r) => (r.source === "apn" ? { apnId: r.a, odooId: r.b } : { apnId: r.b, odooId: r.a }));
+  // A pair found from both of its records (both in `ids`) comes back once.
+  const pairs = new Map<string, { apnId: string; odooId: string }>();
+  for (const r of rows) {
+    const pair = r.source === "apn" ? { apnId: r.a, odooId: r.b } : { apnId: r.b, odooId: r.a };
+    pairs.set(`${pair.apnId}:${pair.odooId}`, pair);
+  }
+  return [...pairs.values()];
 }
 
 /** Both records of a pair with what scoring compares, and the cosines computed in SQL. */
@@ -85,6 +91,8 @@ export interface PairRow {
   nameTrigram: number;
   apnName: string;
   odooName: string;
+  apnTitle: string;
+  odooTitle: string;
   apnDomain: string | null;
   odooDomain: string | null;
   apnCountry: string | null;
@@ -93,24 +101,37 @@ export interface PairRow {
   odooCloseDate: Date | null;
   apnAmount: number | null;
   odooAmount: number | null;
+  apnCompanyDeals: number;
+  odooCompanyDeals: number;
 }
 
 export async function pairRows(db: Pick<Database, "prisma">, pairs: ReadonlyArray<{ apnId: string; odooId: string }>, model: string): Promise<PairRow[]> {
   if (pairs.length === 0) return [];
   const type = modelVectorType(model);
   const rows = await db.prisma.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT a.id::text AS "apnId", o.id::text AS "odooId",
+    WITH p AS (
+      SELECT * FROM unnest(${pairs.map((p) => p.apnId)}::uuid[], ${pairs.map((p) => p.odooId)}::uuid[]) AS p(apn_id, odoo_id)
+    ), deals AS (
+      -- Deals of each record's company in its own source: same normalised name or same domain.
+      SELECT r.id, (SELECT count(*) FROM opportunities.opportunity x
+                    WHERE x.source = r.source AND (x.name_norm = r.name_norm OR x.domain = r.domain))::int AS n
+      FROM opportunities.opportunity r
+      WHERE r.id IN (SELECT apn_id FROM p UNION SELECT odoo_id FROM p)
+    )
+    SELECT a.id::text AS "apnId", o.id::text AS "odooId", da.n AS "apnCompanyDeals", dodoo.n AS "odooCompanyDeals",
       CASE WHEN a.embedding_model = ${model} AND o.embedding_model = ${model}
         THEN 1 - (a.identity_embedding::${type} <=> o.identity_embedding::${type}) END AS "identityCosine",
       CASE WHEN a.embedding_model = ${model} AND o.embedding_model = ${model}
         THEN 1 - (a.embedding::${type} <=> o.embedding::${type}) END AS "contextCosine",
       similarity(a.name_norm, o.name_norm) AS "nameTrigram",
-      a.name_norm AS "apnName", o.name_norm AS "odooName", a.domain AS "apnDomain", o.domain AS "odooDomain",
+      a.name_norm AS "apnName", o.name_norm AS "odooName", a.title AS "apnTitle", o.title AS "odooTitle", a.domain AS "apnDomain", o.domain AS "odooDomain",
       a.country_code AS "apnCountry", o.country_code AS "odooCountry", a.close_date AS "apnCloseDate", o.close_date AS "odooCloseDate",
       a.amount::float8 AS "apnAmount", o.amount::float8 AS "odooAmount"
-    FROM unnest(${pairs.map((p) => p.apnId)}::uuid[], ${pairs.map((p) => p.odooId)}::uuid[]) AS p(apn_id, odoo_id)
+    FROM p
     JOIN opportunities.opportunity a ON a.id = p.apn_id AND a.source = 'apn'
-    JOIN opportunities.opportunity o ON o.id = p.odoo_id AND o.source = 'odoo'`;
+    JOIN opportunities.opportunity o ON o.id = p.odoo_id AND o.source = 'odoo'
+    JOIN deals da ON da.id = a.id
+    JOIN deals dodoo ON dodoo.id = o.id`;
   return rows.map((r) => ({
     ...(r as unknown as PairRow),
     identityCosine: num(r.identityCosine),
@@ -118,6 +139,8 @@ export async function pairRows(db: Pick<Database, "prisma">, pairs: ReadonlyArra
     nameTrigram: Number(r.nameTrigram),
     apnAmount: num(r.apnAmount),
     odooAmount: num(r.odooAmount),
+    apnCompanyDeals: Number(r.apnCompanyDeals),
+    odooCompanyDeals: Number(r.odooCompanyDeals),
   }));
 }
 

@@ -1,3 +1,4 @@
+import { domainFromEmail, domainFromWebsite } from "../matching/normalize.js";
 import { Buffer } from "node:buffer";
 import { parse, type CsvError } from "csv-parse/sync";
 import { decodeTextWithEncoding } from "@matchgraph/subgraph-kit";
@@ -92,7 +93,12 @@ export function detectDelimiter(headerLine: string): string {
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 65_536);
   if (sample.includes("\u0000")) return true;
-  const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    // Tab, LF, VT (Excel's in-cell line break), FF and CR are text.
+    if ((code < 0x20 && (code < 0x09 || code > 0x0d)) || code === 0x7f) controls++;
+  }
   return controls > sample.length / 100;
 }
 
@@ -195,12 +201,13 @@ export function parseOpportunityCsv(bytes: Uint8Array, options: ParseOptions): P
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
-      // With relax_quotes, only a quote left open at the end of the file gets here.
+      // With relax_quotes this is a quote left open: it ran to the end of the file.
       const at = startLineOfRecordAfter(previousEnd);
       if (state.header === null) throw new ImportFileError("UNREADABLE", `the header line cannot be read: ${err?.message ?? "bad quoting"}`);
+      const unclosed = err === undefined || err.code === "CSV_QUOTE_NOT_CLOSED";
       rows++;
-      errors.push({ line: at, externalId: null, reason: `unterminated quoted field (a " opened here is never closed)` });
-      previousEnd = buffer.length;
+      errors.push({ line: at, externalId: null, reason: unclosed ? `unterminated quoted field (a " opened here is never closed)` : err.message });
+      previousEnd = unclosed || typeof err.bytes !== "number" ? buffer.length : err.bytes;
     },
     on_record: (cells: string[], context) => {
       const at = startLineOfRecordAfter(previousEnd);
@@ -239,7 +246,16 @@ function textValue(cells: readonly string[], columns: ResolvedColumns, field: Im
   return clean === "" ? null : clean;
 }
 
-function requiredValue(cells: readonly string[], columns: ResolvedColumns, field: "externalId" | "companyName", reasons: string[]): string {
+/**
+ * CRM leads often lack a company name but carry the company's site or a work address: the
+ * registrable domain's first label stands in for the name ("www.acme-corp.de" → "acme-corp").
+ */
+function companyFromDomain(website: string | null, email: string | null): string | null {
+  const domain = domainFromWebsite(website) ?? domainFromEmail(email);
+  return domain ? domain.split(".")[0]! : null;
+}
+
+function requiredValue(cells: readonly string[], columns: ResolvedColumns, field: "externalId", reasons: string[]): string {
   const value = textValue(cells, columns, field, reasons);
   if (value === null) reasons.push(`missing ${field} (${describeColumns(columns[field]!.columns)})`);
   return value ?? "";
@@ -260,9 +276,10 @@ function toRecord(
 
   const reasons: string[] = [];
   const externalId = requiredValue(cells, columns, "externalId", reasons);
-  const companyName = requiredValue(cells, columns, "companyName", reasons);
-  const title = textValue(cells, columns, "title", reasons) ?? "";
   const website = textValue(cells, columns, "website", reasons);
+  const companyName = textValue(cells, columns, "companyName", reasons) ?? companyFromDomain(website, cellValue(cells, columns.email));
+  if (companyName === null) reasons.push(`missing companyName (${describeColumns(columns.companyName!.columns)}) and no website or e-mail domain to take it from`);
+  const title = textValue(cells, columns, "title", reasons) ?? "";
   const description = textValue(cells, columns, "description", reasons, true);
   const stage = textValue(cells, columns, "stage", reasons);
   const country = textValue(cells, columns, "country", reasons);
@@ -297,5 +314,5 @@ function toRecord(
     if (first !== undefined) reasons.push(`duplicate externalId ${externalId}, first seen on line ${first}`);
   }
   if (reasons.length > 0) return { line, externalId: externalId || null, reason: reasons.join("; ") };
-  return { line, externalId, companyName, website, email, title, description, stage, country, region, closeDate, amount };
+  return { line, externalId, companyName: companyName ?? "", website, email, title, description, stage, country, region, closeDate, amount };
 }

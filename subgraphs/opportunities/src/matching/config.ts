@@ -10,6 +10,7 @@ import { z } from "zod";
 export const SIGNALS = [
   "identity_cosine",
   "context_cosine",
+  "title_tokens",
   "name_jaro_winkler",
   "name_trigram",
   "name_tokens",
@@ -19,6 +20,7 @@ export const SIGNALS = [
   "country",
   "close_date",
   "amount",
+  "company_deals",
 ] as const;
 export type SignalName = (typeof SIGNALS)[number];
 
@@ -60,6 +62,7 @@ export const DEFAULT_MATCHING_CONFIG: Omit<MatchingConfig, "version"> = {
     bias: -3,
     identity_cosine: 2,
     context_cosine: 1.5,
+    title_tokens: 1.5,
     name_jaro_winkler: 1.5,
     name_trigram: 1.5,
     name_tokens: 1,
@@ -69,6 +72,7 @@ export const DEFAULT_MATCHING_CONFIG: Omit<MatchingConfig, "version"> = {
     country: 0.75,
     close_date: 1.5,
     amount: 1,
+    company_deals: -1.5,
   },
   thresholds: { autoConfirm: 0.9, review: 0.5 },
   options: {

@@ -413,3 +413,22 @@ export function normalizeText(text: string | null | undefined): string | null {
     .trim();
   return plain === "" ? null : plain;
 }
+
+const TITLE_STOP_WORDS = new Set(["a", "an", "and", "the", "of", "for", "to", "on", "in", "with", "at", "by", "aws", "project", "opportunity", "deal"]);
+
+/**
+ * The words of a deal title that say what the deal is: lower case, diacritics and punctuation
+ * gone, without the company's own name words (APN titles often start with the customer) and
+ * without filler words. Compared with a token-set similarity.
+ */
+export function titleKey(title: string | null | undefined, companyNameNorm: string): string {
+  if (!title) return "";
+  const company = new Set(companyNameNorm.split(" "));
+  return title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0 && !company.has(w) && !TITLE_STOP_WORDS.has(w))
+    .join(" ");
+}

@@ -5,6 +5,8 @@ import type { Confidence, MatchStatus, SignalContribution } from "./types.js";
 export interface PairFeatures {
   identityCosine: number | null;
   contextCosine: number | null;
+  /** Token-set similarity of the deal titles without the company's name words; null when a title is empty. */
+  titleTokens: number | null;
   nameJaroWinkler: number;
   nameTrigram: number;
   nameTokens: number;
@@ -19,6 +21,12 @@ export interface PairFeatures {
   closeDate: number | null;
   /** exp(-|ln ratio|) of the two amounts, in (0, 1]. */
   amount: number | null;
+  /**
+   * Deals of the same company (same normalised name or domain) in the source where it has more
+   * of them. With several, name and domain agree for every pairing of them, and only the deal
+   * signals (context, date, amount) can tell which is which.
+   */
+  companyDeals: number;
 }
 
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -33,6 +41,7 @@ export function signalValues(f: PairFeatures): Record<SignalName, number | null>
   return {
     identity_cosine: centred(f.identityCosine, 0.7, 0.3, -1.5),
     context_cosine: centred(f.contextCosine, 0.6, 0.4, -1.5),
+    title_tokens: centred(f.titleTokens, 0.3, 0.7, -1),
     name_jaro_winkler: centred(f.nameJaroWinkler, 0.85, 0.15, -2),
     name_trigram: centred(f.nameTrigram, 0.4, 0.6, -1),
     name_tokens: centred(f.nameTokens, 0.5, 0.5, -1),
@@ -42,6 +51,7 @@ export function signalValues(f: PairFeatures): Record<SignalName, number | null>
     country: f.country,
     close_date: f.closeDate === null ? null : f.closeDate * 2 - 1,
     amount: f.amount === null ? null : f.amount * 2 - 1,
+    company_deals: f.companyDeals > 1 ? Math.log2(f.companyDeals) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Database } from "@matchgraph/db";
 import type { PubSub } from "@matchgraph/subgraph-kit";
 import { DEFAULT_MATCHING_CONFIG, type MatchingConfig } from "../matching/config.js";
 import { assignOneToOne } from "../matching/assign.js";
-import { acronymOf } from "../matching/normalize.js";
+import { acronymOf, titleKey } from "../matching/normalize.js";
 import { confidenceOf, isHumanStatus, machineStatus, reviewPriority, scorePair, type PairFeatures } from "../matching/score.js";
 import { dateCloseness, jaroWinkler, logRatioCloseness, tokenSetSimilarity } from "../matching/similarity.js";
 import type { MatchStatus } from "../matching/types.js";
@@ -71,6 +71,7 @@ export function pairFeatures(row: PairRow, setup: Pick<MatchingSetup, "aliases" 
   return {
     identityCosine: row.identityCosine,
     contextCosine: row.contextCosine,
+    titleTokens: titleSimilarity(titleKey(row.apnTitle, a), titleKey(row.odooTitle, b)),
     nameJaroWinkler: jaroWinkler(a, nameB),
     nameTrigram: aliased ? 1 : row.nameTrigram,
     nameTokens: tokenSetSimilarity(a, nameB),
@@ -80,9 +81,11 @@ export function pairFeatures(row: PairRow, setup: Pick<MatchingSetup, "aliases" 
     country: row.apnCountry && row.odooCountry ? (row.apnCountry === row.odooCountry ? 1 : -1) : null,
     closeDate: dateCloseness(isoDate(row.apnCloseDate), isoDate(row.odooCloseDate)),
     amount: logRatioCloseness(row.apnAmount === null ? null : row.apnAmount * factor, row.odooAmount),
+    companyDeals: Math.max(row.apnCompanyDeals, row.odooCompanyDeals),
   };
 }
 
+const titleSimilarity = (a: string, b: string) => (a && b ? tokenSetSimilarity(a, b) : null);
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** Scores candidate pairs of `ids` and stores scores and explanations (no status change yet). */

@@ -35,10 +35,14 @@ export function matchingKeys(r: Pick<RecordFields, "companyName" | "website" | "
   };
 }
 
-/** The identity text (who: normalised name and domain) and the context text (what: the deal). */
-export function embeddingTexts(r: { nameNorm: string; domain: string | null; title: string; description: string | null }) {
+/**
+ * The identity text (who: the normalised name) and the context text (what: the deal). The
+ * domain is compared exactly by its own signal and kept out of the identity text: a domain
+ * present on one side only would move two identical names apart.
+ */
+export function embeddingTexts(r: { nameNorm: string; title: string; description: string | null }) {
   return {
-    identity: embeddingText(r.nameNorm, r.domain) || "-",
+    identity: r.nameNorm || "-",
     context: embeddingText(r.title, normalizeText(r.description)) || "-",
   };
 }

@@ -35,11 +35,14 @@ export function encodeWindows1252(text: string): { bytes: Buffer; unencodable: n
   const bytes = Buffer.alloc(text.length);
   let n = 0;
   let unencodable = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     let byte: number | undefined;
     if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) byte = code;
-    else byte = CP1252_REVERSE.get(ch);
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      i++; // a surrogate pair: one character outside the code page
+      byte = undefined;
+    } else byte = CP1252_REVERSE.get(text[i]!);
     if (byte === undefined) {
       unencodable++;
       byte = 0x3f;

@@ -59,7 +59,7 @@ import { Prng } from "./prng.js";
 import {
   ACRONYM_FIRST, ACRONYM_LAST, ACRONYM_SECOND, ACRONYM_THIRD, APN_DELIVERY_MODELS, APN_NOTES, APN_OPENINGS, BENEFITS, BRAND_ENDINGS,
   BRAND_PREFIXES, CODENAMES, COMPOUND_HEADS, COMPOUND_TAILS, CONTACT_ROLES, COUNTRIES, DRIVERS, FAMILY_STEMS, FIRST_NAMES, FREE_MAIL_DOMAINS,
-  GROUP_WORDS, INDUSTRIES, LAST_NAMES, LOCAL_STEMS, MONTHS, ODOO_NOTES, ODOO_OPENINGS, ODOO_TAGS, PROJECT_TYPES, SALESPEOPLE, SUFFIX_VARIANTS,
+  GROUP_WORDS, INDUSTRIES, LAST_NAMES, LOCAL_STEM_PARTS, LOCAL_STEMS, MONTHS, ODOO_NOTES, ODOO_OPENINGS, ODOO_TAGS, PROJECT_TYPES, SALESPEOPLE, SUFFIX_VARIANTS,
   WORD_ABBREVIATIONS, type CountryDef, type IndustryDef, type Lang, type ProjectType,
 } from "./words.js";
 
@@ -241,6 +241,7 @@ interface PairInfo {
 }
 
 function fold(text: string, lang?: Lang, german = false): string {
+  if (!/[\u0080-\uffff]/.test(text)) return text;
   let t = text;
   if (german || lang === "de") {
     t = t.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/Ä/g, "Ae").replace(/Ö/g, "Oe").replace(/Ü/g, "Ue").replace(/ß/g, "ss");
@@ -258,8 +259,14 @@ function withSuffix(base: string, suffix: string): string {
   return suffix.startsWith(",") ? base + suffix : `${base} ${suffix}`;
 }
 
+const isoDates = new Map<number, string>();
 function isoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoDates.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    isoDates.set(day, iso);
+  }
+  return iso;
 }
 
 function usDate(day: number): string {
@@ -304,6 +311,8 @@ class Builder {
   private readonly usedNames = new Set<string>();
   private readonly usedDomains = new Set<string>();
   private readonly usedAcronyms = new Set<string>();
+  /** Stems in use: a new company takes a fresh one, so only deliberate look-alikes share a stem. */
+  private readonly usedStems = new Set<string>();
   private readonly countryWeights: Array<readonly [CountryDef, number]> = COUNTRIES.map((c) => [c, c.weight] as const);
 
   constructor(private readonly rng: Prng) {}
@@ -367,7 +376,7 @@ class Builder {
     if (r < 0.4 && stemSlug.length >= 5) candidates.push(stemSlug, baseJoined, baseHyphen);
     else if (r < 0.7) candidates.push(baseJoined, baseHyphen, stemSlug);
     else candidates.push(baseHyphen, baseJoined, stemSlug);
-    candidates.push(`${stemSlug}-${country.code.toLowerCase()}`, `${baseJoined}group`, `${stemSlug}hq`);
+    candidates.push(`${stemSlug}-${country.code.toLowerCase()}`, baseJoined.endsWith("group") ? `${stemSlug}-hq` : `${baseJoined}group`, `${stemSlug}hq`);
     let tld = country.tld;
     if (country.code === "US") tld = this.rng.weighted([["com", 88], ["io", 4], ["co", 4], ["net", 4]]);
     else if (this.rng.chance(0.3)) tld = "com";
@@ -384,6 +393,7 @@ class Builder {
       let acronym: string | undefined;
       let suffix = this.rng.weighted(country.suffixes);
       const local = LOCAL_STEMS[lang];
+      const parts = LOCAL_STEM_PARTS[lang];
       const r = this.rng.next();
       if (forceForm === "group") {
         stem = this.rng.chance(0.5) ? this.brandStem() : this.compoundStem();
@@ -392,13 +402,15 @@ class Builder {
         const words = [this.rng.pick(ACRONYM_FIRST), this.rng.pick(ACRONYM_SECOND), this.rng.pick(ACRONYM_THIRD), this.rng.pick(ACRONYM_LAST)];
         if (this.rng.chance(0.35)) words.splice(1, 1);
         base = words.join(" ");
-        stem = words[0]!;
+        stem = base;
         acronym = words.map((w) => w[0]!.toUpperCase()).join("");
-        if (this.usedAcronyms.has(acronym)) continue;
+        if (this.usedAcronyms.has(acronym) || this.usedNames.has(nameKey(acronym))) continue;
         if (country.code === "US") suffix = this.rng.weighted([["Inc.", 50], ["Corporation", 30], ["", 20]]);
       } else {
         const f = this.rng.next();
-        if (local && f < P.localStem) stem = this.rng.pick(local);
+        if (local && f < P.localStem) {
+          stem = parts && this.rng.chance(0.6) ? this.rng.pick(parts[0]) + this.rng.pick(parts[1]) : this.rng.pick(local);
+        }
         else if (f < 0.55) stem = this.brandStem();
         else if (f < 0.85) stem = this.compoundStem();
         else stem = this.rng.pick(FAMILY_STEMS);
@@ -421,9 +433,14 @@ class Builder {
         }
       }
       const key = nameKey(base);
-      if (this.usedNames.has(key) && attempt < 200) continue;
+      const stemKey = nameKey(stem);
+      if ((this.usedNames.has(key) || this.usedStems.has(stemKey)) && attempt < 200) continue;
       this.usedNames.add(key);
-      if (acronym) this.usedAcronyms.add(acronym);
+      this.usedStems.add(stemKey);
+      if (acronym) {
+        this.usedAcronyms.add(acronym);
+        this.usedNames.add(nameKey(acronym));
+      }
       const domain = this.domainFor(stem, base, country, acronym);
       return { base, stem, industryWord, suffix, domain, lang, acronym };
     }
@@ -497,6 +514,14 @@ class Builder {
     return company;
   }
 
+  /** Claims a name for something outside the data (a stale alias); false when a company has it. */
+  reserveName(name: string): boolean {
+    const key = nameKey(name);
+    if (this.usedNames.has(key)) return false;
+    this.usedNames.add(key);
+    return true;
+  }
+
   // ---------- deals ----------
 
   private dealAmount(project: ProjectType): number {
@@ -540,31 +565,47 @@ class Builder {
     ];
     this.rng.shuffle(kinds);
     const types = this.rng.shuffle([...PROJECT_TYPES]);
-    // Look-alikes often buy what their namesake buys: the trap only the name, country and domain tell apart.
+    // Look-alikes often buy what their namesake buys: a trap only the name, country and domain tell apart.
     const namesake = company.lookalikeOf?.deals ?? [];
-    const used: Deal[] = [];
+    // One company's deals differ by project type; a type comes back only as a later phase (≥ 150 days on).
+    const byType = new Map<ProjectType, Deal[]>();
     let next = 0;
+    const nextUnusedType = (): ProjectType | undefined => {
+      while (next < types.length && byType.has(types[next]!)) next++;
+      return types[next];
+    };
     for (const [inOdoo, inApn] of kinds) {
-      let project: ProjectType;
+      let project: ProjectType | undefined;
       let phase = 1;
       let day = this.rng.int(START_DAY, END_DAY);
       const trap = namesake.length > 0 && this.rng.chance(0.5) ? this.rng.pick(namesake) : undefined;
-      const repeat = used.length > 0 && (next >= types.length || this.rng.chance(0.12)) ? this.rng.pick(used) : undefined;
-      if (trap) {
+      const repeatable = [...byType.values()].filter((ds) => ds.length < 3);
+      if (trap && !byType.has(trap.project)) {
         project = trap.project;
         if (this.rng.chance(0.5)) day = Math.min(END_DAY, Math.max(START_DAY, trap.day + this.rng.int(-45, 45)));
-      } else if (repeat) {
-        project = repeat.project;
-        phase = used.filter((d) => d.project === project).length + 1;
+      } else if (repeatable.length > 0 && (nextUnusedType() === undefined || this.rng.chance(0.12))) {
+        const earlier = this.rng.pick(repeatable);
+        project = earlier[0]!.project;
+        phase = earlier.length + 1;
         const gap = this.rng.int(150, 420);
-        day = repeat.day + gap <= END_DAY ? repeat.day + gap : Math.max(START_DAY, repeat.day - gap);
-      } else {
-        project = types[next++ % types.length]!;
+        const last = Math.max(...earlier.map((d) => d.day));
+        const first = Math.min(...earlier.map((d) => d.day));
+        day = last + gap <= END_DAY ? last + gap : Math.max(START_DAY, first - gap);
       }
+      project ??= nextUnusedType() ?? this.rng.pick(types);
       const deal = this.newDeal(company, project, phase, day, inOdoo, inApn);
-      used.push(deal);
+      const same = byType.get(project);
+      if (same) same.push(deal);
+      else byType.set(project, [deal]);
       company.deals.push(deal);
       this.deals.push(deal);
+    }
+    // Phases count in time order, whichever side of the first deal a later one landed on.
+    for (const same of byType.values()) {
+      if (same.length < 2) continue;
+      same.sort((x, y) => x.day - y.day).forEach((d, i) => {
+        d.phase = i + 1;
+      });
     }
   }
 
@@ -661,7 +702,7 @@ class Builder {
         tags.add("abbreviation");
       }
     }
-    if (/[^\x00-\x7f]/.test(base) && rng.chance(P.accentFold)) {
+    if (/[\u0080-\uffff]/.test(base) && rng.chance(P.accentFold)) {
       base = fold(base, id.lang, rng.chance(0.5));
       tags.add("accentFolded");
     }
@@ -698,7 +739,8 @@ class Builder {
         views[side].domain = `${slug}.${other}`;
         company.domainTag = "tldVariant";
       } else if (r < P.tldVariant + P.parentDomain) {
-        let parent = `${slug.split("-")[0]}group.com`;
+        const head = slug.split("-")[0]!;
+        let parent = head.endsWith("group") ? `${head}-holding.com` : `${head}group.com`;
         while (this.usedDomains.has(parent)) parent = `${fold(this.brandStem()).toLowerCase()}-holding.com`;
         this.usedDomains.add(parent);
         views[side].domain = parent;
@@ -777,8 +819,9 @@ class Renderer {
   apnDescription(deal: Deal, actionIndex: number, short: string, mode: "full" | "short"): string {
     const rng = this.rng;
     const action = this.action(deal, actionIndex);
-    const customer = rng.chance(0.7) ? short : "The customer";
-    const opening = capitalize(fill(rng.pick(APN_OPENINGS), { customer, action }));
+    const template = rng.pick(APN_OPENINGS);
+    const customer = template.startsWith("{customer}") && rng.chance(0.3) ? "The customer" : short;
+    const opening = capitalize(fill(template, { customer, action }));
     if (mode === "short") return rng.chance(0.5) ? opening : `${deal.project.titles[actionIndex % deal.project.titles.length]}.`;
     const rest: string[] = [];
     if (deal.driver && rng.chance(0.55)) rest.push(`${deal.driver}.`);
@@ -860,9 +903,11 @@ export function generateMatchingDataset(options: MatchingDatasetOptions = {}): G
     let o: number;
     let a: number;
     if (multi) {
+      // Odoo has few unpaired deals (3,121 − 2,600), so most of a big customer's Odoo deals are pairs
+      // and its extra deals sit on the APN side.
       const kO = 3 + Math.floor(10 * rng.next() ** 2);
-      const kA = Math.min(12, Math.max(3, kO + rng.int(-2, 4)));
-      p = Math.min(remP, Math.max(1, Math.round(Math.min(kO, kA) * rng.float(0.3, 0.85))));
+      const kA = Math.min(12, Math.max(3, kO + rng.int(-1, 4)));
+      p = Math.min(remP, kA, Math.max(1, Math.round(kO * rng.float(0.5, 0.95))));
       o = Math.min(remO, kO - p);
       a = Math.min(remA, kA - p);
     } else {
@@ -1001,7 +1046,9 @@ export function generateMatchingDataset(options: MatchingDatasetOptions = {}): G
     }
     if (deal.inOdoo) {
       const facts = newFacts(contactOdoo);
-      let { name, short } = sideName("odoo", facts);
+      const named = sideName("odoo", facts);
+      const short = named.short;
+      let name = named.name;
       if (rng.chance(P.odooNameMissing)) {
         name = "";
         facts.nameMissing = true;
@@ -1103,15 +1150,20 @@ export function generateMatchingDataset(options: MatchingDatasetOptions = {}): G
     if (rng.chance(P.aliasIncluded)) aliasRows.push([c.alias, c.canonical, c.kind]);
   }
   const staleCount = Math.max(1, Math.round(aliasCandidates.size * 0.1));
-  for (let i = 0; i < staleCount; i++) {
-    const stem = rng.pick(BRAND_PREFIXES) + rng.pick(BRAND_ENDINGS);
+  for (let added = 0; added < staleCount; ) {
+    // Names no generated company has, so a stale row never links two deals by mistake.
     const kind = rng.pick(["rebrand", "acquisition", "abbreviation"] as const);
+    let row: string[];
     if (kind === "abbreviation") {
       const words = [rng.pick(ACRONYM_FIRST), rng.pick(ACRONYM_THIRD), rng.pick(ACRONYM_LAST)];
-      aliasRows.push([words.map((w) => w[0]).join(""), words.join(" "), kind]);
+      row = [words.map((w) => w[0]).join(""), words.join(" "), kind];
     } else {
-      aliasRows.push([`${rng.pick(COMPOUND_HEADS)}${rng.pick(COMPOUND_TAILS)} ${rng.pick(INDUSTRIES).words[0]}`, `${stem} ${rng.pick(GROUP_WORDS)}`, kind]);
+      const stem = rng.pick(BRAND_PREFIXES) + rng.pick(BRAND_ENDINGS);
+      row = [`${rng.pick(COMPOUND_HEADS)}${rng.pick(COMPOUND_TAILS)} ${rng.pick(INDUSTRIES).words[0]}`, `${stem} ${rng.pick(GROUP_WORDS)}`, kind];
     }
+    if (!builder.reserveName(row[0]!) || !builder.reserveName(row[1]!)) continue;
+    aliasRows.push(row);
+    added++;
   }
   stats.aliasesUsed = aliasCandidates.size;
   stats.aliasRows = aliasRows.length;
@@ -1142,8 +1194,8 @@ export function generateMatchingDataset(options: MatchingDatasetOptions = {}): G
     lookalikeCompanies: builder.companies.filter((c) => c.lookalikeOf).length,
     rebrandedCompanies: builder.companies.filter((c) => c.change === "rebrand").length,
     acquiredCompanies: builder.companies.filter((c) => c.change === "acquisition").length,
-    accentedCompanies: builder.companies.filter((c) => /[^\x00-\x7f]/.test(c.identity.base + (c.former?.base ?? ""))).length,
-    apnRowsWithNonAscii: apnDeals.filter((d) => d.apnRow!.some((f) => /[^\x00-\x7f]/.test(f))).length,
+    accentedCompanies: builder.companies.filter((c) => /[\u0080-\uffff]/.test(c.identity.base + (c.former?.base ?? ""))).length,
+    apnRowsWithNonAscii: apnDeals.filter((d) => d.apnRow!.some((f) => /[\u0080-\uffff]/.test(f))).length,
     odooHtmlDescriptions: odooSorted.filter((d) => d.odooRow![5]!.startsWith("<")).length,
     cp1252Unencodable: unencodable,
   });

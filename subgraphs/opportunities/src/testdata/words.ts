@@ -142,6 +142,23 @@ export const LOCAL_STEMS: Readonly<Partial<Record<Lang, readonly string[]>>> = {
   ja: ["Sakura", "Hikari", "Fujimoto", "Kizuna", "Mirai", "Asahara", "Kaede", "Hoshino"],
 };
 
+/** Home-language stems built from two parts ("Grün" + "wald", "Vila" + " Nova"), so they rarely repeat. */
+export const LOCAL_STEM_PARTS: Readonly<Partial<Record<Lang, readonly [readonly string[], readonly string[]]>>> = {
+  de: [
+    ["Grün", "Löwen", "Bären", "Sonnen", "Falken", "Eichen", "Linden", "Rhein", "Mühl", "Weiß", "Tannen", "Adler", "Hohen", "Wiesen", "Rosen", "Buchen", "Schwarz", "Kranich", "Elster", "Fuchs"],
+    ["wald", "stein", "fels", "berg", "rath", "dorf", "au", "feld", "bach", "hof", "brück", "tal", "heim", "burg", "hagen"],
+  ],
+  fr: [["Belle", "Clair", "Mont", "Val", "Beau", "Rive", "Vau", "Haut", "Pré", "Roche"], ["rive", "val", "mont", "lieu", "fort", "champ", "pré", "roche", "vallée", "soleil"]],
+  es: [["Val", "Monte", "Sierra", "Peña", "Torre", "Villa", "Cañada", "Alto", "Campo", "Mira"], ["alba", "verde", "claro", "mar", "luna", "sol", "real", "nueva", "flor", "río"]],
+  it: [["Monte", "Bella", "Castel", "Fonte", "Terra", "Villa", "Porto", "Val"], ["verde", "vista", "nuovo", "rosa", "chiara", "bruna", "fino", "sereno"]],
+  pt: [["São", "Serra", "Vila", "Porto", "Rio", "Campo", "Boa", "Monte"], [" Jorge", " Azul", " Nova", " Verde", " Vista", " Alegre", " Belo", " Claro"]],
+  nl: [["Noord", "Zuid", "Oost", "West", "Hoog", "Duin", "Meer", "Zee", "Bos", "Berg"], ["wijk", "dam", "veld", "stad", "land", "hout", "vliet", "hoven", "kamp"]],
+  sv: [["Björk", "Sjö", "Fjäll", "Norr", "Älv", "Ström", "Lind", "Hög", "Åker", "Sol"], ["dal", "vik", "berg", "lund", "holm", "strand", "by", "näs", "hamn"]],
+  no: [["Bjørn", "Sø", "Fjell", "Nord", "Øst", "Hav", "Skog", "Lille", "Fjord"], ["dal", "vik", "berg", "lund", "holm", "strand", "heim", "nes", "havn"]],
+  da: [["Sønder", "Nør", "Holm", "Strand", "Lyng", "Hvid", "Kong", "Skov", "Møl"], ["gaard", "by", "sted", "vej", "bjerg", "lund", "holm", "høj"]],
+  fi: [["Järvi", "Mäki", "Kallio", "Koivu", "Vuori", "Saari", "Metsä", "Kuusi"], ["nen", "la", "lä", "o", "mäki", "koski", "vaara"]],
+};
+
 /** Industry words by APN industry vertical, with the home-language words some companies use. */
 export interface IndustryDef {
   vertical: string;
@@ -290,7 +307,7 @@ export const PROJECT_TYPES: readonly ProjectType[] = [
   {
     key: "mainframe", useCase: "Migration", scale: 3.5,
     titles: ["Mainframe modernization", "Mainframe offload to AWS", "COBOL application refactoring", "Mainframe migration", "Mainframe exit program"],
-    actions: ["refactor COBOL applications ({qty}) from {platform}", "offload {qty} from {platform} to AWS", "modernize {platform} workloads of {qty}", "retire {platform} ({qty})"],
+    actions: ["refactor COBOL applications ({qty}) from {platform}", "offload {qty} from {platform} to AWS", "modernize workloads ({qty}) running on {platform}", "retire {platform} ({qty})"],
     qty: { unit: "MIPS", min: 300, max: 20000, step: 100 }, platforms: ["an IBM z15 mainframe", "an AS/400", "a mainframe outsourcing contract"],
   },
   {

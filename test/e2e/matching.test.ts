@@ -1,0 +1,236 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runOpportunitiesCli } from "@matchgraph/opportunities/cli";
+import { generateMatchingDataset } from "../../subgraphs/opportunities/src/testdata/matching-dataset.js";
+import { databaseKinds } from "../src/env.js";
+import { startTestPlatform, subscribe, until, type TestPlatform } from "../src/harness.js";
+
+const kinds = await databaseKinds();
+
+const JOB = `id kind status lastError progress { stage done total }
+  importReport { encoding rows inserted updated unchanged failed matchedRecords errors { line externalId reason } }
+  runReport { mode records candidatePairs statistics { pending sources { source records matched unmatched } byStatus { key count } } }`;
+
+interface Job {
+  id: string;
+  status: string;
+  lastError: string | null;
+  importReport: { encoding: string; rows: number; inserted: number; updated: number; unchanged: number; failed: number; matchedRecords: number; errors: Array<{ line: number; externalId: string | null; reason: string }> } | null;
+  runReport: { mode: string; records: number; candidatePairs: number; statistics: { pending: number; sources: Array<{ source: string; records: number }>; byStatus: Array<{ key: string; count: number }> } } | null;
+}
+
+interface MatchView {
+  id: string;
+  score: number;
+  status: string;
+  reviewer: string | null;
+  signals: Array<{ signal: string; value: number | null; contribution: number }>;
+  apn: { externalId: string };
+  odoo: { externalId: string };
+}
+
+const MATCH = `id score status reviewer signals { signal value contribution } apn { externalId } odoo { externalId }`;
+
+// A small generated set: every kind of noise, still quick to embed with the test model.
+const data = generateMatchingDataset({ odooCount: 30, apnCount: 45, truePairs: 24 });
+
+describe.each(kinds)("opportunity matching through the gateway on %s", (kind) => {
+  let t: TestPlatform;
+  let dir: string;
+
+  async function waitForJob(job: Job): Promise<Job> {
+    const deadline = Date.now() + 120_000;
+    while ((job.status === "queued" || job.status === "running") && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      job = (await t.gql<{ opportunityJob: Job }>(`query ($id: ID!) { opportunityJob(id: $id) { ${JOB} } }`, { id: job.id })).data!.opportunityJob;
+    }
+    return job;
+  }
+
+  async function importCsv(source: "APN" | "ODOO", bytes: Buffer, extra: Record<string, unknown> = {}) {
+    const res = await t.gql<{ importOpportunities: Job }>(`mutation ($input: ImportOpportunitiesInput!) { importOpportunities(input: $input) { ${JOB} } }`, {
+      input: { source, contentBase64: bytes.toString("base64"), fileName: `${source}.csv`, ...extra },
+    });
+    expect(res.errors).toBeUndefined();
+    return waitForJob(res.data!.importOpportunities);
+  }
+
+  const count = async (sql: "opportunity" | "match" | "job") =>
+    Number((await t.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM opportunities.${sql}`))[0]!.n);
+
+  beforeAll(async () => {
+    t = await startTestPlatform(kind);
+    dir = await mkdtemp(join(tmpdir(), "matching-e2e-"));
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a file that cannot import, with nothing stored", async () => {
+    const res = await t.gql(`mutation ($input: ImportOpportunitiesInput!) { importOpportunities(input: $input) { id } }`, {
+      input: { source: "APN", csv: "name,site\nAcme,acme.com\n" },
+    });
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.errors?.[0]?.message).toMatch(/Opportunity ID/);
+    const badMapping = await t.gql(`mutation ($input: ImportOpportunitiesInput!) { importOpportunities(input: $input) { id } }`, {
+      input: { source: "ODOO", csv: "id,name\n1,Acme\n", mapping: '{"externalId": "id", "companyName": "name", "colour": "x"}' },
+    });
+    expect(badMapping.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(badMapping.errors?.[0]?.message).toMatch(/colour/);
+    expect(await count("opportunity")).toBe(0);
+    expect(await count("job")).toBe(0);
+  });
+
+  it("imports both exports with detected encodings; bad rows are reported by line, good rows land and are matched", async () => {
+    const odooText = data.odooCsv.toString("utf8");
+    // Two bad rows at the end: an impossible date and a missing id.
+    const broken = `${odooText}__export__.crm_lead_bad_1,Bad date deal,Acme Broken GmbH,acme-broken.de,,,New,Germany,,2026-02-30,100,,\n,No id deal,Nobody Ltd,nobody.co.uk,,,New,United Kingdom,,2026-01-01,5,,\n`;
+    const lines = broken.split("\n").length - 1;
+    const odoo = await importCsv("ODOO", Buffer.from(broken, "utf8"));
+    expect(odoo.status).toBe("done");
+    expect(odoo.importReport).toMatchObject({ encoding: "utf-8-bom", failed: 2, updated: 0, unchanged: 0 });
+    expect(odoo.importReport!.errors.map((e) => e.line)).toEqual([lines - 1, lines]);
+    expect(odoo.importReport!.errors[0]!.reason).toMatch(/date/i);
+    expect(odoo.importReport!.errors[1]!.reason).toMatch(/externalId/);
+
+    const apn = await importCsv("APN", data.apnCsv);
+    expect(apn.status).toBe("done");
+    expect(apn.importReport).toMatchObject({ encoding: "windows-1252", failed: 0, inserted: 45 });
+    expect(await count("opportunity")).toBe(odoo.importReport!.inserted + 45);
+    const accented = await t.db.prisma.opportunity.findMany({ where: { source: "apn", companyName: { contains: "é" } } });
+    expect(accented.length + (await t.db.prisma.opportunity.count({ where: { source: "apn", companyName: { contains: "ü" } } }))).toBeGreaterThan(0);
+
+    // Every record was matched on import (no full run): pairs exist with explanations.
+    const pending = await t.db.prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM opportunities.opportunity WHERE matched_at IS NULL OR matched_at < updated_at`;
+    expect(pending[0]!.n).toBe(0);
+    expect(await count("match")).toBeGreaterThan(0);
+    const assigned = await t.db.prisma.$queryRaw<Array<{ worst: number }>>`
+      SELECT coalesce(max(n), 0)::int AS worst FROM (
+        SELECT count(*) AS n FROM opportunities.match WHERE assigned GROUP BY apn_id
+        UNION ALL SELECT count(*) FROM opportunities.match WHERE assigned GROUP BY odoo_id) x`;
+    expect(assigned[0]!.worst).toBe(1);
+  });
+
+  it("re-importing a file changes nothing; a changed row is updated and matched again", async () => {
+    const again = await importCsv("APN", data.apnCsv);
+    expect(again.importReport).toMatchObject({ inserted: 0, updated: 0, unchanged: 45, failed: 0 });
+
+    const first = (await t.db.prisma.opportunity.findFirst({ where: { source: "apn" }, orderBy: { externalId: "asc" } }))!;
+    const text = data.apnCsv.toString("latin1").replace(`${first.externalId},`, `${first.externalId},Renamed project ,`);
+    const changed = await importCsv("APN", Buffer.from(text, "latin1"));
+    expect(changed.importReport).toMatchObject({ inserted: 0, updated: 1, unchanged: 44 });
+    const after = (await t.db.prisma.opportunity.findUnique({ where: { id: first.id } }))!;
+    expect(after.title.startsWith("Renamed project")).toBe(true);
+    expect(after.matchedAt!.getTime()).toBeGreaterThanOrEqual(after.updatedAt.getTime());
+  });
+
+  it("gives an opportunity's candidates with each signal's contribution", async () => {
+    const gold = data.gold[0]!;
+    const apn = (await t.db.prisma.opportunity.findUnique({ where: { source_externalId: { source: "apn", externalId: gold.apnExternalId } } }))!;
+    const res = await t.gql<{ matchCandidates: MatchView[] }>(`query ($id: ID!) { matchCandidates(opportunityId: $id, k: 5) { ${MATCH} } }`, { id: apn.id });
+    expect(res.errors).toBeUndefined();
+    const candidates = res.data!.matchCandidates;
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.map((c) => c.score)).toEqual([...candidates.map((c) => c.score)].sort((a, b) => b - a));
+    const signals = candidates[0]!.signals;
+    expect(signals.map((s) => s.signal)).toEqual(expect.arrayContaining(["bias", "identity_cosine", "context_cosine", "name_jaro_winkler", "domain", "close_date"]));
+    const logit = signals.reduce((sum, s) => sum + s.contribution, 0);
+    expect(1 / (1 + Math.exp(-logit))).toBeCloseTo(candidates[0]!.score, 2);
+  });
+
+  it("records review decisions in an append-only trail; a second reviewer's contrary decision is a CONFLICT", async () => {
+    // Thresholds that put pairs in the review queue whatever the test model scores.
+    const cfg = await t.gql(`mutation { updateMatchingConfig(input: { autoConfirmThreshold: 0.9999, reviewThreshold: 0.01 }) { version reviewThreshold } }`);
+    expect(cfg.errors).toBeUndefined();
+    const queue = await t.gql<{ matchReviewQueue: { nodes: MatchView[] } }>(`query { matchReviewQueue(first: 5) { nodes { ${MATCH} } } }`);
+    const [a, b] = queue.data!.matchReviewQueue.nodes;
+    expect(a && b).toBeTruthy();
+
+    const confirmed = await t.gql<{ confirmMatch: MatchView }>(`mutation ($id: ID!) { confirmMatch(id: $id, reason: "same deal") { ${MATCH} } }`, { id: a!.id });
+    expect(confirmed.data!.confirmMatch).toMatchObject({ status: "CONFIRMED", reviewer: "user-1" });
+    const rejected = await t.gql<{ rejectMatch: MatchView }>(`mutation ($id: ID!) { rejectMatch(id: $id) { ${MATCH} } }`, { id: b!.id });
+    expect(rejected.data!.rejectMatch.status).toBe("REJECTED");
+
+    const other = await t.token(["writer"], "reviewer-2");
+    const contrary = await t.gql(`mutation ($id: ID!) { rejectMatch(id: $id) { id } }`, { id: a!.id }, { token: other });
+    expect(contrary.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    const reader = await t.token(["reader"], "reader-1");
+    const forbidden = await t.gql(`mutation ($id: ID!) { rejectMatch(id: $id) { id } }`, { id: a!.id }, { token: reader });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const history = await t.gql<{ match: { history: Array<{ toStatus: string; actor: string; reason: string | null }> } }>(
+      `query ($id: ID!) { match(id: $id) { history { toStatus actor reason } } }`,
+      { id: a!.id },
+    );
+    expect(history.data!.match.history.at(-1)).toEqual({ toStatus: "CONFIRMED", actor: "user-1", reason: "same deal" });
+    // The confirmed pair took both records: no other pair of them stays assigned.
+    const rivals = await t.db.prisma.opportunityMatch.count({
+      where: { id: { not: a!.id }, assigned: true, OR: [{ apnId: (await t.db.prisma.opportunityMatch.findUnique({ where: { id: a!.id } }))!.apnId }] },
+    });
+    expect(rivals).toBe(0);
+    await expect(t.db.prisma.$executeRaw`UPDATE opportunities.match_decision SET actor = 'mallory'`).rejects.toThrow(/append-only/);
+    await expect(t.db.prisma.$executeRaw`DELETE FROM opportunities.match_decision`).rejects.toThrow(/append-only/);
+  });
+
+  it("delivers matchDecided and matchReviewQueued to every reviewer through the gateway", async () => {
+    const alice = t.ws(await t.token(["writer"], "alice"));
+    const bob = t.ws(await t.token(["writer"], "bob"));
+    try {
+      const seenByBob = subscribe<{ data: { matchDecided: { id: string; status: string; reviewer: string } } }>(bob, `subscription { matchDecided { id status reviewer } }`);
+      const queued = subscribe<{ data: { matchReviewQueued: { id: string; status: string } } }>(alice, `subscription { matchReviewQueued { id status } }`);
+      const target = (await t.db.prisma.opportunityMatch.findFirst({ where: { status: "proposed" } }))!;
+      await until(
+        () => seenByBob.events.some((e) => e.data.matchDecided.id === target.id),
+        () => t.gql(`mutation ($id: ID!) { confirmMatch(id: $id, override: true) { id } }`, { id: target.id }),
+      );
+      expect(seenByBob.events.find((e) => e.data.matchDecided.id === target.id)!.data.matchDecided).toMatchObject({ status: "CONFIRMED", reviewer: "user-1" });
+      let high = true;
+      await until(
+        () => queued.events.length > 0,
+        () => t.gql(`mutation ($r: Float!) { updateMatchingConfig(input: { reviewThreshold: $r }) { version } }`, { r: (high = !high) ? 0.9 : 0.01 }),
+      );
+      expect(queued.events[0]!.data.matchReviewQueued.status).toBe("PROPOSED");
+      expect(seenByBob.errors).toEqual([]);
+    } finally {
+      await alice.dispose();
+      await bob.dispose();
+    }
+  });
+
+  it("runs a full matching as a durable job with statistics", async () => {
+    const res = await t.gql<{ runMatching: Job }>(`mutation { runMatching(full: true) { ${JOB} } }`);
+    const job = await waitForJob(res.data!.runMatching);
+    expect(job.status).toBe("done");
+    expect(job.runReport!.mode).toBe("full");
+    expect(job.runReport!.statistics.pending).toBe(0);
+    const records = job.runReport!.statistics.sources.reduce((s, x) => s + x.records, 0);
+    expect(records).toBe(await count("opportunity"));
+    // Human decisions survive a full run.
+    expect(await t.db.prisma.opportunityMatch.count({ where: { status: { in: ["confirmed", "rejected"] } } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("exports matches and writes the quality report through the CLI", async () => {
+    const out: string[] = [];
+    const io = { print: (l: string) => out.push(l), error: (l: string) => out.push(l) };
+    const url = t.platform.url;
+    const csv = join(dir, "matches.csv");
+    expect(await runOpportunitiesCli(["export-matches", "--out", csv, "--statuses", "confirmed,auto_confirmed,proposed", "--url", url, "--token", t.writer], io)).toBe(0);
+    const rows = (await readFile(csv, "utf8")).trim().split("\n");
+    expect(rows[0]).toBe("apn_external_id,odoo_external_id,score,confidence,status");
+    expect(rows.length - 1).toBe(await t.db.prisma.opportunityMatch.count({ where: { status: { in: ["confirmed", "auto_confirmed", "proposed"] } } }));
+
+    const goldFile = join(dir, "gold.csv");
+    await writeFile(goldFile, data.goldCsv);
+    const html = join(dir, "report.html");
+    expect(await runOpportunitiesCli(["report", "--gold", goldFile, "--out", html, "--url", url, "--token", t.writer], io)).toBe(0);
+    const page = await readFile(html, "utf8");
+    expect(page).toContain("<svg");
+    expect(out.join("\n")).toMatch(/precision \d\.\d{4}, recall \d\.\d{4}/);
+
+    expect(await runOpportunitiesCli(["import", "--source", "crm", "--file", csv, "--url", url], io)).toBe(2);
+  });
+});
