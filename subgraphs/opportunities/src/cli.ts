@@ -110,7 +110,7 @@ export async function runOpportunitiesCli(argv: string[], io: CliIo = {}): Promi
         let after: string | null = null;
         do {
           const { matches }: { matches: { nodes: Array<{ score: number; confidence: string; status: string; apn: { externalId: string }; odoo: { externalId: string } }>; endCursor: string | null } } = await gql(
-            `query ($statuses: [MatchStatus!], $after: String) { matches(statuses: $statuses, first: 1000, after: $after) { endCursor nodes { score confidence status apn { externalId } odoo { externalId } } } }`,
+            `query ($statuses: [MatchStatus!], $after: String) { matches(statuses: $statuses, first: 500, after: $after) { endCursor nodes { score confidence status apn { externalId } odoo { externalId } } } }`,
             { statuses, after },
           );
           for (const m of matches.nodes) lines.push([csvField(m.apn.externalId), csvField(m.odoo.externalId), m.score.toFixed(4), m.confidence.toLowerCase(), m.status.toLowerCase()].join(","));
