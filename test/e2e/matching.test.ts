@@ -214,6 +214,23 @@ describe.each(kinds)("opportunity matching through the gateway on %s", (kind) =>
     expect(await t.db.prisma.opportunityMatch.count({ where: { status: { in: ["confirmed", "rejected"] } } })).toBeGreaterThanOrEqual(2);
   });
 
+  it("finishes an import that a crashed process left half done, after a restart", async () => {
+    // What a crash mid-import leaves behind: a running job with a stale lease, some of its rows
+    // written (here: none of the new ones yet), and the file in the job row.
+    const extra = generateMatchingDataset({ seed: 99, odooCount: 6, apnCount: 6, truePairs: 4 });
+    const before = await count("opportunity");
+    const [row] = await t.db.prisma.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO opportunities.job (kind, status, payload, document, attempts, locked_by, locked_at, run_after, progress)
+      VALUES ('import', 'running', ${JSON.stringify({ source: "odoo", mapping: null, fileName: "odoo-extra.csv", dayFirst: false })}::jsonb,
+              ${extra.odooCsv}, 1, 'crashed-process', now() - interval '1 hour', now(), '{"stage": "import", "done": 0, "total": 6}'::jsonb)
+      RETURNING id::text AS id`;
+    await t.restart();
+    const job = await waitForJob({ id: row!.id, status: "running" } as Job);
+    expect(job.status).toBe("done");
+    expect(job.importReport).toMatchObject({ inserted: 6, failed: 0 });
+    expect(await count("opportunity")).toBe(before + 6);
+  });
+
   it("exports matches and writes the quality report through the CLI", async () => {
     const out: string[] = [];
     const io = { print: (l: string) => out.push(l), error: (l: string) => out.push(l) };
