@@ -16,7 +16,7 @@ interface ColumnRow {
 }
 
 describe("schema.prisma reader", () => {
-  it("finds the twelve models in five schemas", () => {
+  it("finds the seventeen models in five schemas", () => {
     const models = readPrismaModels();
     expect(models.map((m) => `${m.schema}.${m.table}`).sort()).toEqual([
       "knowledge.chunk",
@@ -26,6 +26,11 @@ describe("schema.prisma reader", () => {
       "knowledge.source",
       "leads.intent_snippet",
       "leads.lead",
+      "opportunities.company_alias",
+      "opportunities.job",
+      "opportunities.match",
+      "opportunities.match_decision",
+      "opportunities.matching_config",
       "opportunities.opportunity",
       "recommendations.feedback",
       "recommendations.item",
@@ -87,25 +92,25 @@ describe.each(DB_KINDS)("schema.prisma agrees with the migrated database on %s",
         expect(allowed.sort(), `${model.table}.${field.column} values`).toEqual([...field.allowedValues!].sort());
       }
     }
-    expect(documented).toBe(4);
+    expect(documented).toBe(8);
   });
 
-  it("has one partial HNSW index per known embedding model on every embedding table", async () => {
+  it("has one partial HNSW index per known embedding model on every vector column", async () => {
     const indexes = await db.prisma.$queryRaw<{ schemaname: string; tablename: string; indexdef: string }[]>`
       SELECT schemaname, tablename, indexdef FROM pg_indexes WHERE schemaname = ANY(${SCHEMAS}::text[]) AND indexdef ILIKE '%USING hnsw%'`;
-    const embeddingTables = models.filter((m) => m.fields.some((f) => f.type === "vector"));
-    expect(embeddingTables).toHaveLength(7);
+    const vectorColumns = models.flatMap((m) => m.fields.filter((f) => f.type === "vector").map((f) => ({ ...m, column: f.column })));
+    expect(vectorColumns).toHaveLength(8);
     const expected = Object.entries(EMBEDDING_MODELS).map(([model, { dimension }]) => `${model}:${dimension}`).sort();
-    for (const model of embeddingTables) {
+    for (const { schema, table, column } of vectorColumns) {
       const found = indexes
-        .filter((i) => i.schemaname === model.schema && i.tablename === model.table)
+        .filter((i) => i.schemaname === schema && i.tablename === table && i.indexdef.includes(`((${column})::vector(`))
         .map((i) => {
-          const parsed = /\(\(embedding\)::vector\((\d+)\)\) vector_cosine_ops\) WHERE \(embedding_model = '([^']+)'::text\)/.exec(i.indexdef);
+          const parsed = /\(\((\w+)\)::vector\((\d+)\)\) vector_cosine_ops\) WHERE \(embedding_model = '([^']+)'::text\)/.exec(i.indexdef);
           expect(parsed, i.indexdef).not.toBeNull();
-          return `${parsed![2]}:${parsed![1]}`;
+          return `${parsed![3]}:${parsed![2]}`;
         })
         .sort();
-      expect(found, `${model.schema}.${model.table}`).toEqual(expected);
+      expect(found, `${schema}.${table}.${column}`).toEqual(expected);
     }
   });
 });

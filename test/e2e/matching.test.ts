@@ -189,10 +189,11 @@ describe.each(kinds)("opportunity matching through the gateway on %s", (kind) =>
         () => t.gql(`mutation ($id: ID!) { confirmMatch(id: $id, override: true) { id } }`, { id: target.id }),
       );
       expect(seenByBob.events.find((e) => e.data.matchDecided.id === target.id)!.data.matchDecided).toMatchObject({ status: "CONFIRMED", reviewer: "user-1" });
-      let high = true;
+      // Raising and lowering the review threshold moves pairs out of the queue and back in.
+      let round = 0;
       await until(
         () => queued.events.length > 0,
-        () => t.gql(`mutation ($r: Float!) { updateMatchingConfig(input: { reviewThreshold: $r }) { version } }`, { r: (high = !high) ? 0.9 : 0.01 }),
+        () => t.gql(`mutation ($r: Float!) { updateMatchingConfig(input: { reviewThreshold: $r }) { version } }`, { r: round++ % 2 === 0 ? 0.9 : 0.01 }),
       );
       expect(queued.events[0]!.data.matchReviewQueued.status).toBe("PROPOSED");
       expect(seenByBob.errors).toEqual([]);

@@ -60,7 +60,7 @@ export function readPrismaModels(path = join(packageRoot, "schema.prisma")): Sch
         list: list === "[]",
         optional: optional === "?",
         nativeType: /@db\.(\w+(?:\([^)]*\))?)/.exec(attrs!)?.[1],
-        allowedValues: doc ? [...doc.matchAll(/'([^']+)'/g)].map((m) => m[1]!) : undefined,
+        allowedValues: doc && /'[^']+'( \| '[^']+')+/.test(doc) ? [...doc.matchAll(/'([^']+)'/g)].map((m) => m[1]!) : undefined,
       });
     }
     models.push({ name, table, schema, fields });

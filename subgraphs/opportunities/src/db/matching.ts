@@ -182,11 +182,15 @@ export interface StoredPair {
   signals: SignalContribution[];
 }
 
-/** Every pair that touches one of `recordIds` (null: every pair), for assignment. */
-export async function pairsTouching(tx: Tx, recordIds: readonly string[] | null): Promise<StoredPair[]> {
+/**
+ * Every pair that touches one of `recordIds` (null: every pair), for assignment; explanations
+ * only when asked for (re-scoring), as they are most of a row's size.
+ */
+export async function pairsTouching(tx: Tx, recordIds: readonly string[] | null, withSignals = false): Promise<StoredPair[]> {
   const where = recordIds === null ? Prisma.empty : Prisma.sql`WHERE apn_id = ANY(${recordIds as string[]}::uuid[]) OR odoo_id = ANY(${recordIds as string[]}::uuid[])`;
+  const signals = withSignals ? Prisma.sql`signals` : Prisma.sql`'[]'::jsonb AS signals`;
   return tx.$queryRaw<StoredPair[]>`
-    SELECT id::text, apn_id::text AS "apnId", odoo_id::text AS "odooId", score, status, assigned, signals
+    SELECT id::text, apn_id::text AS "apnId", odoo_id::text AS "odooId", score, status, assigned, ${signals}
     FROM opportunities.match ${where}`;
 }
 

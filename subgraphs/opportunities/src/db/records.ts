@@ -72,20 +72,29 @@ export async function upsertRecords(tx: Tx, source: OpportunitySourceName, recor
     RETURNING id::text, external_id AS "externalId", (xmax = 0) AS inserted`;
 }
 
-/** Records whose vectors are missing or from another model (a model change), for the re-embed job. */
-export async function recordsToEmbed(db: Pick<Database, "prisma">, model: string, limit: number): Promise<Array<{ id: string; nameNorm: string; domain: string | null; title: string; description: string | null }>> {
-  return db.prisma.$queryRaw`
-    SELECT id::text, name_norm AS "nameNorm", domain, title, description FROM opportunities.opportunity
-    WHERE embedding_model IS DISTINCT FROM ${model} OR identity_embedding IS NULL OR embedding IS NULL
-    ORDER BY id LIMIT ${limit}`;
+/**
+ * Records that need preparing: vectors missing or from another model (a model change), or no
+ * matching keys yet (rows written before matching existed, or by the seed).
+ */
+export async function recordsToPrepare(db: Pick<Database, "prisma">, model: string, limit: number) {
+  return db.prisma.opportunity.findMany({
+    where: { OR: [{ embeddingModel: { not: model } }, { embeddingModel: null }, { rowHash: null }] },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
 }
 
-export async function setVectors(tx: Tx, rows: ReadonlyArray<{ id: string; identity: string; context: string }>, model: string): Promise<void> {
+/** Writes matching keys, row hash and both vectors of existing records; they wait for matching again. */
+export async function setPrepared(tx: Tx, rows: ReadonlyArray<{ id: string } & Omit<PreparedRecord, "vectors"> & { identity: string; context: string }>, model: string): Promise<void> {
   if (rows.length === 0) return;
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
   await tx.$executeRaw`
     UPDATE opportunities.opportunity o SET identity_embedding = r.identity::vector, embedding = r.context::vector,
-      embedding_model = ${model}, matched_at = NULL
-    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.identity)}::text[], ${rows.map((r) => r.context)}::text[]) AS r(id, identity, context)
+      embedding_model = ${model}, name_norm = r.name_norm, domain = r.domain, country_code = r.country_code,
+      geo_region = r.geo_region, row_hash = r.row_hash, matched_at = NULL
+    FROM unnest(${col("id")}::uuid[], ${col("identity")}::text[], ${col("context")}::text[], ${col("nameNorm")}::text[],
+                ${col("domain")}::text[], ${col("countryCode")}::text[], ${col("geoRegion")}::text[], ${col("rowHash")}::text[])
+      AS r(id, identity, context, name_norm, domain, country_code, geo_region, row_hash)
     WHERE o.id = r.id`;
 }
 

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { Prisma, vectorLiteral } from "@matchgraph/db";
+import { Prisma } from "@matchgraph/db";
 import {
   badUserInput,
   createContext,
   createJobQueue,
-  embed,
   PermanentJobError,
   type ClaimedJobRow,
   type JobContext,
@@ -12,14 +11,14 @@ import {
   type SubgraphContext,
   type SubgraphServices,
 } from "@matchgraph/subgraph-kit";
-import { existingByExternalId, recordsToEmbed, setVectors, upsertRecords } from "../db/records.js";
-import { allRecordIds, applyStatusChanges, markMatched, pairsTouching, unmatchedIds } from "../db/matching.js";
+import { existingByExternalId, recordsToPrepare, setPrepared, upsertRecords } from "../db/records.js";
+import { allRecordIds, unmatchedIds } from "../db/matching.js";
 import { ImportFileError } from "../import/errors.js";
 import { parseMapping } from "../import/columns.js";
 import { parseOpportunityCsv } from "../import/csv.js";
 import type { OpportunitySourceName } from "../matching/types.js";
-import { embeddingTexts, prepareRecords, rowHash } from "./records.js";
-import { matchingSetup, matchRecords, publishQueued, scoreRecords, statusChanges, type MatchingServices } from "./matching.js";
+import { fieldsOf, prepareRecords, rowHash } from "./records.js";
+import { assignAll, matchingSetup, matchRecords, SCORE_BATCH, scoreRecords, type MatchingServices } from "./matching.js";
 import { matchingStatistics } from "./statistics.js";
 
 /**
@@ -33,7 +32,6 @@ export const JOB_QUEUED = "opportunities.jobQueued";
 export const jobQueue = createJobQueue({ name: "opportunities", table: Prisma.sql`opportunities.job`, topic: JOB_PROGRESS });
 
 export const IMPORT_BATCH = 200;
-export const SCORE_BATCH = 256;
 const MAX_REPORTED_ERRORS = 1_000;
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
@@ -148,29 +146,25 @@ async function matchPending(services: SubgraphServices, progress: Progress): Pro
   const svc: MatchingServices = services;
   const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
   const setup = await matchingSetup(services.db, model);
-  let records = 0;
-  let pairs = 0;
   const ids = await unmatchedIds(services.db, 1_000_000);
   progress("match", 0, ids.length);
-  for (let i = 0; i < ids.length; i += SCORE_BATCH) {
-    const r = await matchRecords(svc, ids.slice(i, i + SCORE_BATCH), setup);
-    records += Math.min(SCORE_BATCH, ids.length - i);
-    pairs += r.pairs;
-    progress("match", records, ids.length);
-  }
-  return { records, pairs };
+  const { pairs } = await matchRecords(svc, ids, setup, (done, total) => progress("match", done, total));
+  return { records: ids.length, pairs };
 }
 
-/** Embeds records whose vectors are missing or from another model. */
+/** Prepares records whose vectors are missing or from another model, or that have no matching keys. */
 async function embedMissing(services: SubgraphServices, progress: Progress): Promise<number> {
   const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
   let done = 0;
   for (;;) {
-    const rows = await recordsToEmbed(services.db, model, IMPORT_BATCH);
+    const rows = await recordsToPrepare(services.db, model, IMPORT_BATCH);
     if (rows.length === 0) return done;
-    const texts = rows.map(embeddingTexts);
-    const { model: used, vectors } = await embed(services, texts.flatMap((t) => [t.identity, t.context]));
-    await setVectors(services.db.prisma, rows.map((r, i) => ({ id: r.id, identity: vectorLiteral(vectors[2 * i]!), context: vectorLiteral(vectors[2 * i + 1]!) })), used);
+    const prepared = await prepareRecords(services, rows.map(fieldsOf));
+    await setPrepared(
+      services.db.prisma,
+      prepared.map((p, i) => ({ ...p, id: rows[i]!.id, identity: p.vectors!.identity, context: p.vectors!.context })),
+      prepared[0]!.vectors!.model,
+    );
     done += rows.length;
     progress("embed", done, done + (rows.length === IMPORT_BATCH ? IMPORT_BATCH : 0));
   }
@@ -197,19 +191,9 @@ async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, j
     jobCtx.progress("score", Math.min(ids.length, i + SCORE_BATCH), ids.length);
   }
   jobCtx.progress("assign", 0, 1);
-  const queued = await services.db.prisma.$transaction(
-    async (tx) => {
-      if (resumeAt === 0) {
-        await tx.$executeRaw`DELETE FROM opportunities.match WHERE updated_at < ${runStart} AND status IN ('candidate', 'proposed')`;
-      }
-      const { changes, queued } = statusChanges(await pairsTouching(tx, null), setup.config);
-      await applyStatusChanges(tx, changes);
-      await markMatched(tx, ids);
-      return queued;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
-  publishQueued(services.pubSub, queued);
+  // Machine pairs this run did not generate again are gone from the candidates: drop them.
+  if (resumeAt === 0) await services.db.prisma.$executeRaw`DELETE FROM opportunities.match WHERE updated_at < ${runStart} AND status IN ('candidate', 'proposed')`;
+  await assignAll(services, setup.config, ids);
   jobCtx.progress("assign", 1, 1);
   const statistics = await matchingStatistics(services.db);
   return { result: { mode: "full", records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: setup.config.version, statistics } };
@@ -237,10 +221,23 @@ export function jobHandler(services: SubgraphServices) {
   };
 }
 
+/**
+ * Records written without the import path (the seed, rows from before matching existed) have no
+ * matching keys: the first start queues one full run for them, unless a run is already queued.
+ */
+async function queueFirstRun(services: SubgraphServices): Promise<void> {
+  const unprepared = await services.db.prisma.opportunity.count({ where: { rowHash: null } });
+  if (unprepared === 0) return;
+  const pending = await services.db.prisma.opportunityJob.count({ where: { kind: "match-full", status: { in: ["queued", "running"] } } });
+  if (pending === 0) await jobQueue.enqueue(services.db, { kind: "match-full", payload: {} });
+  services.log.info({ unprepared }, "records without matching keys: a full matching run is queued");
+}
+
 /** The subgraph's background worker: started and stopped with its server. */
 export async function startJobWorker(services: SubgraphServices): Promise<() => Promise<void>> {
   if (services.db.kind === "pglite") await jobQueue.recoverInterrupted(services.db);
   const worker = jobQueue.createWorker({ db: services.db, log: services.log, pubSub: services.pubSub, handler: jobHandler(services), leaseMs: 5 * 60_000 });
+  await queueFirstRun(services);
   const queued = services.pubSub.subscribe(JOB_QUEUED);
   void (async () => {
     for await (const _event of queued) worker.wake();

@@ -132,6 +132,7 @@ export function statusChanges(pairs: readonly StoredPair[], config: MatchingConf
  * writes the changed statuses (with audit rows for auto-confirmations and their reversal).
  */
 export async function reassign(svc: MatchingServices, recordIds: readonly string[], config: MatchingConfig): Promise<{ changed: number; queued: string[] }> {
+  if (recordIds.length > LOCAL_ASSIGNMENT_LIMIT) return assignAll(svc, config, recordIds);
   const result = await svc.db.prisma.$transaction(async (tx) => {
     const near = await pairsTouching(tx, recordIds);
     const neighbourhood = [...new Set([...recordIds, ...near.flatMap((p) => [p.apnId, p.odooId])])];
@@ -152,18 +153,50 @@ export async function reassign(svc: MatchingServices, recordIds: readonly string
     await applyStatusChanges(tx, changes);
     await markMatched(tx, recordIds);
     return { changed: changes.length, queued };
-  });
+  }, LONG_TRANSACTION);
   publishQueued(svc.pubSub, result.queued);
   return result;
 }
 
-/** Incremental matching of a few records: score their candidates, then re-assign around them. */
-export async function matchRecords(svc: MatchingServices, ids: readonly string[], setup: MatchingSetup): Promise<{ pairs: number; changed: number }> {
-  if (ids.length === 0) return { pairs: 0, changed: 0 };
-  const pairs = await scoreRecords(svc.db, ids, setup);
-  const { changed } = await reassign(svc, ids, setup.config);
-  return { pairs: pairs.length, changed };
+/** Above this many records a neighbourhood is most of the graph: assign globally instead. */
+const LOCAL_ASSIGNMENT_LIMIT = 500;
+/** Assignment over every pair reads and writes tens of thousands of rows in one transaction. */
+export const LONG_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+
+/** One-to-one assignment over every stored pair (a full run, a big import, a new config). */
+export async function assignAll(svc: MatchingServices, config: MatchingConfig, matched: readonly string[] = []): Promise<{ changed: number; queued: string[] }> {
+  const result = await svc.db.prisma.$transaction(async (tx) => {
+    const { changes, queued } = statusChanges(await pairsTouching(tx, null), config);
+    await applyStatusChanges(tx, changes);
+    await markMatched(tx, matched);
+    return { changed: changes.length, queued };
+  }, LONG_TRANSACTION);
+  publishQueued(svc.pubSub, result.queued);
+  return result;
 }
+
+/**
+ * Incremental matching: scores the candidates of `ids` (in batches), then re-assigns around
+ * them — locally for a few records, globally for many. `progress` sees the scoring.
+ */
+export async function matchRecords(
+  svc: MatchingServices,
+  ids: readonly string[],
+  setup: MatchingSetup,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<{ pairs: number; changed: number }> {
+  if (ids.length === 0) return { pairs: 0, changed: 0 };
+  let pairs = 0;
+  for (let i = 0; i < ids.length; i += SCORE_BATCH) {
+    pairs += (await scoreRecords(svc.db, ids.slice(i, i + SCORE_BATCH), setup)).length;
+    progress(Math.min(ids.length, i + SCORE_BATCH), ids.length);
+  }
+  const { changed } = await reassign(svc, ids, setup.config);
+  return { pairs, changed };
+}
+
+/** Records scored per batched candidate query. */
+export const SCORE_BATCH = 256;
 
 export function publishQueued(pubSub: PubSub, ids: readonly string[]): void {
   for (const id of ids) pubSub.publish(MATCH_REVIEW_QUEUED, { id, status: "proposed" } satisfies MatchEvent);

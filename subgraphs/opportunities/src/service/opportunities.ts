@@ -18,7 +18,7 @@ import { findByIds, listPage, OPPORTUNITY_TABLE, sourceFilter, type OpportunityR
 import { upsertRecords } from "../db/records.js";
 import type { OpportunitySourceName } from "../matching/types.js";
 import { matchingSetup, matchRecords } from "./matching.js";
-import { prepareRecords, rowHash, type RecordFields } from "./records.js";
+import { fieldsOf, prepareRecords, rowHash, type RecordFields } from "./records.js";
 
 export const OPPORTUNITY_UPSERTED = "opportunities.upserted";
 export interface OpportunityEvent {
@@ -83,7 +83,7 @@ export async function updateOpportunity(ctx: SubgraphContext, id: string, input:
   const patch = parseInput(updateSchema, input);
   const existing = await ctx.db.prisma.opportunity.findUnique({ where: { id } });
   if (!existing) throw notFound("Opportunity", id);
-  const merged = { ...fromRow(existing), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as RecordFields;
+  const merged = { ...fieldsOf(existing), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as RecordFields;
   if (rowHash(merged) === existing.rowHash) return existing;
   const [prepared] = await prepareRecords(ctx, [merged]);
   await ctx.db.prisma.$transaction(async (tx) => {
@@ -120,21 +120,6 @@ function toFields(d: Omit<z.infer<typeof createSchema>, "source">): RecordFields
   };
 }
 
-function fromRow(r: OpportunityRow): RecordFields {
-  return {
-    externalId: r.externalId,
-    companyName: r.companyName,
-    website: r.website,
-    email: r.email,
-    title: r.title,
-    description: r.description,
-    stage: r.stage,
-    country: r.country,
-    region: r.region,
-    closeDate: r.closeDate ? r.closeDate.toISOString().slice(0, 10) : null,
-    amount: r.amount === null ? null : Number(r.amount),
-  };
-}
 
 export async function similarOpportunities(ctx: SubgraphContext, args: { text: unknown; k: unknown; source?: unknown }) {
   const text = parseInput(requiredText(), args.text);

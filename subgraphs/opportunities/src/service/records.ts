@@ -21,6 +21,35 @@ export interface RecordFields {
 
 export const RECORD_FIELDS = ["externalId", "companyName", "website", "email", "title", "description", "stage", "country", "region", "closeDate", "amount"] as const;
 
+/** A stored row's own fields (dates as ISO text, amounts as numbers). */
+export function fieldsOf(r: {
+  externalId: string;
+  companyName: string;
+  website: string | null;
+  email: string | null;
+  title: string;
+  description: string | null;
+  stage: string | null;
+  country: string | null;
+  region: string | null;
+  closeDate: Date | null;
+  amount: { toString(): string } | null;
+}): RecordFields {
+  return {
+    externalId: r.externalId,
+    companyName: r.companyName,
+    website: r.website,
+    email: r.email,
+    title: r.title,
+    description: r.description,
+    stage: r.stage,
+    country: r.country,
+    region: r.region,
+    closeDate: r.closeDate ? r.closeDate.toISOString().slice(0, 10) : null,
+    amount: r.amount === null ? null : Number(r.amount),
+  };
+}
+
 export function rowHash(r: RecordFields): string {
   return createHash("sha256").update(JSON.stringify(RECORD_FIELDS.map((f) => r[f]))).digest("hex");
 }

@@ -6,7 +6,7 @@ import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../mat
 import { confidenceOf, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
 import { applyStatusChanges, pairsTouching } from "../db/matching.js";
-import { currentConfig, matchingSetup, matchRecords, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
+import { currentConfig, LONG_TRANSACTION, matchingSetup, matchRecords, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
 
 export interface MatchRow {
   id: string;
@@ -193,7 +193,7 @@ async function saveConfig(db: Pick<Database, "prisma">, c: Omit<MatchingConfig, 
 export async function rescoreAll(ctx: Pick<SubgraphContext, "db" | "pubSub">, config: MatchingConfig): Promise<number> {
   const queued = await ctx.db.prisma.$transaction(
     async (tx) => {
-      const pairs = await pairsTouching(tx, null);
+      const pairs = await pairsTouching(tx, null, true);
       const rescored = pairs.map((p) => {
         const { score, signals } = scoreValues(valuesOf(p.signals), config.weights);
         return { ...p, score, signals };
@@ -211,7 +211,7 @@ export async function rescoreAll(ctx: Pick<SubgraphContext, "db" | "pubSub">, co
       await applyStatusChanges(tx, changes);
       return queued;
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    LONG_TRANSACTION,
   );
   publishQueued(ctx.pubSub, queued);
   return queued.length;
