@@ -10,6 +10,9 @@ import type { MatchStatus, SignalContribution } from "../matching/types.js";
 
 type Tx = Pick<Database["prisma"], "$queryRaw" | "$executeRaw">;
 
+/** A batch's candidate query runs in a transaction only for its SET LOCALs; it may take seconds. */
+const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
+
 /** Vector type of a model's HNSW index (`vector(384)`), so that casts match the index expression. */
 export function modelVectorType(model: string): Prisma.Sql {
   const known = EMBEDDING_MODELS[model as keyof typeof EMBEDDING_MODELS];
@@ -27,8 +30,9 @@ export interface CandidateOptions {
 
 /**
  * Candidate pairs for `ids` from the other source, by four blocking keys: the nearest identity
- * vectors and the nearest context vectors (HNSW), the nearest normalised names by trigram
- * distance (GiST KNN), and the same registrable domain. Prefilters apply to all four.
+ * vectors and the nearest context vectors (HNSW), the most similar normalised names among
+ * those at least pg_trgm's similarity threshold (0.3) alike (GIN), and the same registrable
+ * domain. Prefilters apply to all four.
  */
 export async function candidatePairs(db: Database, ids: readonly string[], o: CandidateOptions): Promise<Array<{ apnId: string; odooId: string }>> {
   if (ids.length === 0) return [];
@@ -63,8 +67,8 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
       UNION
       SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
         SELECT t.id FROM opportunities.opportunity t
-        WHERE q.name_norm <> '' AND ${filter}
-        ORDER BY t.name_norm <-> q.name_norm LIMIT ${n}
+        WHERE q.name_norm <> '' AND t.name_norm % q.name_norm AND ${filter}
+        ORDER BY similarity(t.name_norm, q.name_norm) DESC LIMIT ${n}
       ) c
       UNION
       SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
@@ -72,7 +76,7 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
         WHERE q.domain IS NOT NULL AND t.domain = q.domain AND ${filter}
         LIMIT ${4 * n}
       ) c`;
-  });
+  }, BATCH_TRANSACTION);
   // A pair found from both of its records (both in `ids`) comes back once.
   const pairs = new Map<string, { apnId: string; odooId: string }>();
   for (const r of rows) {

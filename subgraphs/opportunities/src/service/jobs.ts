@@ -18,7 +18,7 @@ import { parseMapping } from "../import/columns.js";
 import { parseOpportunityCsv } from "../import/csv.js";
 import type { OpportunitySourceName } from "../matching/types.js";
 import { fieldsOf, prepareRecords, rowHash } from "./records.js";
-import { assignAll, matchingSetup, matchRecords, SCORE_BATCH, scoreRecords, type MatchingServices } from "./matching.js";
+import { assignAll, matchingSetup, matchRecords, SCORE_BATCH, scoreInBatches, type MatchingServices } from "./matching.js";
 import { matchingStatistics } from "./statistics.js";
 
 /**
@@ -182,14 +182,11 @@ async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, j
   const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
   const setup = await matchingSetup(services.db, model);
   const ids = await allRecordIds(services.db);
-  const resumeAt = job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
+  // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order);
+  // two batches run at once, so the two before the recorded count are scored again (idempotent).
+  const resumeAt = job.progress?.stage === "score" && job.progress.total === ids.length ? Math.max(0, job.progress.done - 2 * SCORE_BATCH) : 0;
   jobCtx.progress("score", resumeAt, ids.length);
-  let pairs = 0;
-  for (let i = resumeAt; i < ids.length; i += SCORE_BATCH) {
-    jobCtx.signal.throwIfAborted();
-    pairs += (await scoreRecords(services.db, ids.slice(i, i + SCORE_BATCH), setup)).length;
-    jobCtx.progress("score", Math.min(ids.length, i + SCORE_BATCH), ids.length);
-  }
+  const pairs = await scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), jobCtx.signal);
   jobCtx.progress("assign", 0, 1);
   // Machine pairs this run did not generate again are gone from the candidates: drop them.
   if (resumeAt === 0) await services.db.prisma.$executeRaw`DELETE FROM opportunities.match WHERE updated_at < ${runStart} AND status IN ('candidate', 'proposed')`;

@@ -186,17 +186,36 @@ export async function matchRecords(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<{ pairs: number; changed: number }> {
   if (ids.length === 0) return { pairs: 0, changed: 0 };
-  let pairs = 0;
-  for (let i = 0; i < ids.length; i += SCORE_BATCH) {
-    pairs += (await scoreRecords(svc.db, ids.slice(i, i + SCORE_BATCH), setup)).length;
-    progress(Math.min(ids.length, i + SCORE_BATCH), ids.length);
-  }
+  const pairs = await scoreInBatches(svc.db, ids, setup, progress);
   const { changed } = await reassign(svc, ids, setup.config);
   return { pairs, changed };
 }
 
 /** Records scored per batched candidate query. */
 export const SCORE_BATCH = 256;
+
+/**
+ * Scores `ids` batch by batch; on PostgreSQL two batches run at once (two connections, two
+ * backends), PGlite has one connection. `progress` gets the records done, in order.
+ */
+export async function scoreInBatches(db: Database, ids: readonly string[], setup: MatchingSetup, progress: (done: number, total: number) => void = () => {}, signal?: AbortSignal): Promise<number> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += SCORE_BATCH) batches.push(ids.slice(i, i + SCORE_BATCH));
+  let next = 0;
+  let done = 0;
+  let pairs = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      signal?.throwIfAborted();
+      const batch = batches[next++]!;
+      pairs += (await scoreRecords(db, batch, setup)).length;
+      done += batch.length;
+      progress(done, ids.length);
+    }
+  };
+  await Promise.all(Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane));
+  return pairs;
+}
 
 export function publishQueued(pubSub: PubSub, ids: readonly string[]): void {
   for (const id of ids) pubSub.publish(MATCH_REVIEW_QUEUED, { id, status: "proposed" } satisfies MatchEvent);

@@ -1,56 +1,60 @@
 /**
  * Deterministic generator of an APN (ACE Partner Central) opportunity export and an Odoo CRM
  * (`crm.lead`) export that describe partly the same deals, with the list of true pairs (gold) and
- * the company alias table a user would maintain. Test and benchmark data for the matcher.
+ * the company alias table a user would maintain: test and benchmark data for the matcher.
  *
  * Shape (defaults): 3,121 Odoo rows, 4,816 APN rows, 2,600 true pairs, one-to-one at deal level.
- * About 10 % of companies have 3–12 deals in each system, only some of them pairs; the rest have
- * one or two deals. APN has many deals Odoo never saw (other partner teams, marketplace), Odoo some
- * deals never registered with AWS. Look-alike companies (same stem, other industry, other country
- * and domain) are traps, never pairs.
+ * About 10 % of companies have 3–12 deals in each system, only some of them pairs (a big customer's
+ * deals differ by project type, phase, date and amount; a type comes back only as a later phase,
+ * ≥ 150 days on); the others have one or two deals. APN holds many deals Odoo never saw, Odoo some
+ * never registered with AWS. Look-alike companies (same stem, other industry, other country and
+ * domain, often buying the same project type near the same date) are traps, never pairs; apart from
+ * them no two companies share a name stem.
  *
- * Noise. "Company-level" noise is drawn once per company and one system ("the noisy side", APN 55 %)
- * shows it on all that company's deals; "row-level" noise is drawn per exported row; "pair-level"
- * noise per true pair. Realised counts come back in `stats` (per true pair unless said otherwise).
+ * Noise. "company": drawn once per company, shown by one system (the noisy side, APN 55 %) on all
+ * that company's deals; "row": drawn per exported row; "pair": per true pair. The last column is the
+ * share of true pairs showing it at the default scale and seed 42 (`stats` returns the counts).
  *
- * | noise                                   | level   | rate                       | stats key                        |
- * |-----------------------------------------|---------|----------------------------|----------------------------------|
- * | legal form changed (Inc ↔ Incorporated ↔ none, GmbH ↔ GmbH & Co. KG, Ltd ↔ Limited …) | company | 35 % | noiseLegalSuffix |
- * | case / punctuation (UPPER, lower, dots, & ↔ and, hyphens) | company 14 %, row 3 %  | | noiseCasePunct                   |
- * | typo, 1–2 edits in the name             | company 6 %, row 1.5 %     |                            | noiseTypo                        |
- * | abbreviation: acronym (PNFS) 50 % of long names; words (Intl, Svcs, Tech) 12 % | company | | noiseAbbreviation |
- * | accents folded (Grünwald → Gruenwald / Grunwald) | company | 40 % of accented names | noiseAccentFolded                 |
- * | rebrand: other name entirely on one side | company | 2.5 % of companies        | noiseRebrand                     |
- * | acquisition: acquirer's name on one side | company | 1.5 % of companies        | noiseAcquisition                 |
- * | company name empty in Odoo (only in the title) | row | 1.5 % of Odoo rows        | noiseCompanyNameMissing          |
- * | country TLD variant (acme.de ↔ acme.com) | company | 6 %                        | noiseDomainTldVariant            |
- * | parent-group domain on one side         | company | 4 %                        | noiseDomainParent                |
- * | old domain on the old-name side (rebrand/acquisition) | company | 70 % of those | noiseDomainRebrand          |
- * | website empty                           | row     | APN 30 %, Odoo 45 %        | noiseDomainMissingOneSide (no corporate domain at all on one side) |
- * | e-mail empty                            | row     | APN 18 %, Odoo 15 %        |                                  |
- * | no domain at all on one side (forced)   | pair    | 10 %                       | noiseDomainMissingOneSide        |
- * | free-mail contact e-mail (gmail, gmx …) | row     | APN 12 %, Odoo 9 % of e-mails | noiseFreeMailOneSide           |
- * | other contact person on the other side  | pair    | 35 %                       | noiseOtherContact                |
- * | title re-worded (other synonym title)   | pair    | 78 %                       | noiseTitleReworded               |
- * | Odoo default title "X's opportunity"    | row     | 5 % of Odoo rows           | noiseTitleGeneric                |
- * | description re-worded                   | pair    | always (independent sentences) | —                            |
- * | Odoo description as HTML (<p>, <br>, <ul>) | row  | 55 % of non-empty          | noiseOdooHtml                    |
- * | one description much shorter            | pair    | 15 %                       | noiseDescriptionShortOneSide     |
- * | description empty                       | row     | APN 2 %, Odoo 8 %          | noiseDescriptionEmptyOneSide     |
- * | close date shifted (±1–14 d 40 %, ±15–60 d 25 %) | pair | 65 %                 | noiseDateShifted, noiseDateShiftOver30 |
- * | Odoo close date empty                   | row     | 2 %                        | noiseDateMissing                 |
- * | amount: APN monthly = Odoo total / 12 × U(0.7, 1.3) | pair | always          | noiseAmountOff15 (> 15 % off)    |
- * | APN monthly revenue empty / Odoo 0.0    | row     | 8 % / 4 %                  | noiseAmountMissing               |
- * | country empty                           | pair    | 3 % (Odoo 2/3 of them)     | noiseCountryMissing              |
- * | Odoo country spelled differently (USA, Deutschland …) | row | 8 % of Odoo rows | noiseCountryVariant               |
- * | pair inside a many-deal company         | company | 10 % of companies          | noisePairInMultiDealCompany      |
+ * | noise                                                         | level   | drawn with                   | stats key                      | pairs |
+ * |---------------------------------------------------------------|---------|------------------------------|--------------------------------|-------|
+ * | legal form changed (Inc ↔ Incorporated ↔ none, GmbH ↔ GmbH & Co. KG, Ltd ↔ Limited, S.A. ↔ SA …) | company | 35 % | noiseLegalSuffix | 35 % |
+ * | case / punctuation (UPPER, lower, dots, & ↔ and, hyphen, joined words) | company, row | 14 %, 3 %      | noiseCasePunct                 | 18 %  |
+ * | typo, 1–2 edits (swap, drop, double, neighbouring key)        | company, row | 6 %, 1.5 %              | noiseTypo                      | 9 %   |
+ * | abbreviation: acronym (PNFS) / words (Intl, Svcs, Tech, Mfg)  | company | 50 % of long names / 12 %    | noiseAbbreviation              | 6 %   |
+ * | accents folded (Grünwald → Gruenwald / Grunwald)              | company | 40 % of accented names       | noiseAccentFolded              | 2 %   |
+ * | rebrand: an unrelated name on one side                        | company | 2.5 % of companies           | noiseRebrand                   | 2 %   |
+ * | acquisition: the acquirer's name (and domain) on one side     | company | 1.5 % of companies           | noiseAcquisition               | 1 %   |
+ * | Odoo company name empty (only in the title)                   | row     | 1.5 % of Odoo rows           | noiseCompanyNameMissing        | 1.4 % |
+ * | country TLD variant (acme.de ↔ acme.com)                      | company | 6 %                          | noiseDomainTldVariant          | 3 %   |
+ * | parent group's domain on one side                             | company | 4 %                          | noiseDomainParent              | 3 %   |
+ * | old domain on the old-name side (rebrand, acquisition)        | company | 70 % of those                | noiseDomainRebrand             | 2 %   |
+ * | website empty / e-mail empty                                  | row     | APN 30 % / 18 %, Odoo 45 % / 15 % | —                         |       |
+ * | no corporate domain at all on one side (also forced: 10 %)    | pair    | 10 % + the row draws         | noiseDomainMissingOneSide      | 24 %  |
+ * | free-mail contact (gmail, outlook, gmx, web.de, orange.fr …)  | row     | APN 12 %, Odoo 9 % of e-mails | noiseFreeMailOneSide          | 19 %  |
+ * | another contact person on the other side                      | pair    | 35 %                         | noiseOtherContact              | 37 %  |
+ * | Odoo e-mail as `Name <address>`                               | row     | 7 %                          | —                              |       |
+ * | title re-worded (other synonym 78 %, other pattern, company named or not) | pair | always          | noiseTitleReworded             | 97 %  |
+ * | Odoo default title "X's opportunity"                          | row     | 5 % of Odoo rows             | noiseTitleGeneric              | 5 %   |
+ * | description re-worded (own sentence templates on each side)   | pair    | always                       | —                              |       |
+ * | Odoo description as HTML (<p>, <br>, <ul><li>), & escaped     | row     | 55 % of non-empty            | noiseOdooHtml                  | 50 %  |
+ * | one description much shorter (one sentence or the title)      | pair    | 15 %                         | noiseDescriptionShortOneSide   | 14 %  |
+ * | description empty                                             | row     | APN 2 %, Odoo 8 %            | noiseDescriptionEmptyOneSide   | 9 %   |
+ * | close date shifted: 0 (35 %), ±1–14 d (40 %), ±15–60 d (25 %) | pair    | 65 %                         | noiseDateShifted / …Over30     | 63 % / 16 % |
+ * | Odoo close date empty                                         | row     | 2 %                          | noiseDateMissing               | 3 %   |
+ * | amount: APN monthly = Odoo total / 12 × U(0.7, 1.3)           | pair    | always                       | noiseAmountOff15 (> 15 % off)  | 45 %  |
+ * | APN monthly revenue empty / Odoo 0.0                          | row     | 8 % / 4 %                    | noiseAmountMissing             | 11 %  |
+ * | country empty on one side                                     | pair    | 3 % (Odoo 2/3 of them)       | noiseCountryMissing            | 3 %   |
+ * | Odoo country spelled otherwise (USA, UK, Deutschland, España …) | row   | 8 % of Odoo rows             | noiseCountryVariant            | 7 %   |
+ * | APN use case off the project type                             | row     | 10 %                         | —                              |       |
+ * | pair inside a many-deal company                               | company | 10 % of companies            | noisePairInMultiDealCompany    | 46 %  |
  *
- * Alias table: about half (50 %) of the rebrands, acquisitions and abbreviations that show up on a
- * true pair, as `alias,canonical,kind` with names without legal form, plus ~10 % stale rows for
- * companies absent from the data.
+ * Alias table (`alias,canonical,kind`, names without legal form): each rebrand, acquisition and
+ * abbreviation that shows on a true pair is listed with probability 50 %, plus ~10 % stale rows
+ * whose names no generated company has.
  *
- * Encodings: APN windows-1252 with CRLF, minimal RFC 4180 quoting; Odoo UTF-8 with BOM, LF, every
- * field quoted (as Odoo's exporter does). Embedded newlines inside quoted fields are LF.
+ * Files: APN in windows-1252 with CRLF and minimal RFC 4180 quoting; Odoo in UTF-8 with a BOM, LF,
+ * every field quoted (as Odoo's exporter does); newlines inside quoted fields are LF. About 6 % of
+ * companies have accented names (é, ü, ñ, ø, å, Š …), all in windows-1252. Every name is invented.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
