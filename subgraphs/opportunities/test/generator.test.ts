@@ -188,6 +188,8 @@ describe("generateMatchingDataset", () => {
   });
 
   it("keeps about half of the used aliases, each of a known kind; company names are not placeholders", () => {
+    // Plain names: no field needs quoting, so even a naive comma split reads the table.
+    expect(full.aliasesCsv).not.toMatch(/"/);
     const aliases = rows(full.aliasesCsv);
     expect(aliases[0]).toEqual(["alias", "canonical", "kind"]);
     const body = aliases.slice(1);

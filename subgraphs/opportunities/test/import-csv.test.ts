@@ -210,7 +210,7 @@ describe("custom mapping", () => {
       source: "apn",
       mapping: { externalId: "id", companyName: ["first", "last"] },
     });
-    expect(parsed.errors).toEqual([{ line: 2, externalId: "1", reason: 'missing companyName (columns "first" + "last")' }]);
+    expect(parsed.errors).toEqual([{ line: 2, externalId: "1", reason: 'missing companyName (columns "first" + "last") and no website or e-mail domain to take it from' }]);
   });
 });
 
@@ -257,7 +257,7 @@ describe("row errors", () => {
   it("reports every bad row with its line, externalId and reason", () => {
     expect(parsed.errors).toEqual([
       { line: 6, externalId: null, reason: 'missing externalId (column "Opportunity ID")' },
-      { line: 7, externalId: "O-3", reason: 'missing companyName (column "Customer Company Name")' },
+      { line: 7, externalId: "O-3", reason: 'missing companyName (column "Customer Company Name") and no website or e-mail domain to take it from' },
       { line: 9, externalId: "O-4", reason: "expected 14 columns, found 11" },
       { line: 10, externalId: "O-5", reason: 'closeDate "next week" is not a recognised date (use YYYY-MM-DD)' },
       { line: 11, externalId: "O-6", reason: 'closeDate "02/30/2025" is not a valid date' },
@@ -270,7 +270,7 @@ describe("row errors", () => {
         line: 19,
         externalId: "O-12",
         reason:
-          'missing companyName (column "Customer Company Name"); email "bad@" is not an e-mail address; closeDate "2025-13-01" is not a valid date; amount "-5" must not be negative',
+          'missing companyName (column "Customer Company Name") and no website or e-mail domain to take it from; email "bad@" is not an e-mail address; closeDate "2025-13-01" is not a valid date; amount "-5" must not be negative',
       },
       { line: 22, externalId: null, reason: 'unterminated quoted field (a " opened here is never closed)' },
     ]);
@@ -383,5 +383,22 @@ describe("file errors", () => {
     const error = fileError(utf8(text), { source: "apn", mapping, maxRows: 2 });
     expect(error.code).toBe("TOO_LARGE");
     expect(error.message).toContain("more than 2 rows");
+  });
+});
+
+describe("company name from the domain", () => {
+  it("takes a missing company name from the website, else a work e-mail, never a free-mail one", () => {
+    const csv = [
+      "id,name,partner_name,website,email_from,description,stage_id,country_id,state_id,date_deadline,expected_revenue",
+      "L1,Deal one,,https://www.acme-corp.de/shop,,,New,Germany,,,",
+      "L2,Deal two,,,jane@globex.co.uk,,New,United Kingdom,,,",
+      "L3,Deal three,,,joe@gmail.com,,New,United States,,,",
+    ].join("\n");
+    const parsed = parseOpportunityCsv(Buffer.from(csv), { source: "odoo" });
+    expect(parsed.records.map((r) => [r.externalId, r.companyName])).toEqual([
+      ["L1", "acme-corp"],
+      ["L2", "globex"],
+    ]);
+    expect(parsed.errors).toEqual([{ line: 4, externalId: "L3", reason: expect.stringMatching(/^missing companyName .* no website or e-mail domain/) }]);
   });
 });

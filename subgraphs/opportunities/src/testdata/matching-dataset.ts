@@ -216,6 +216,7 @@ interface Deal {
   inApn: boolean;
   apnId?: string;
   odooId?: string;
+  odooLead?: number;
   apnRow?: string[];
   odooRow?: string[];
   pairInfo?: PairInfo;
@@ -958,6 +959,7 @@ export function generateMatchingDataset(options: MatchingDatasetOptions = {}): G
   let leadNumber = rng.int(800, 2400);
   for (const d of odooDeals) {
     leadNumber += rng.weighted([[1, 70], [2, 20], [3, 7], [7, 3]]);
+    d.odooLead = leadNumber;
     d.odooId = `__export__.crm_lead_${leadNumber}_${rng.hex(8)}`;
   }
 
@@ -1177,7 +1179,7 @@ export function generateMatchingDataset(options: MatchingDatasetOptions = {}): G
   const apnDeals = rng.shuffle(builder.deals.filter((d) => d.inApn));
   const apnText = toCsv(APN_COLUMNS, apnDeals.map((d) => d.apnRow!), { eol: "\r\n" });
   const { bytes: apnCsv, unencodable } = encodeWindows1252(apnText);
-  const odooSorted = builder.deals.filter((d) => d.inOdoo).sort((x, y) => leadNo(x.odooId!) - leadNo(y.odooId!));
+  const odooSorted = builder.deals.filter((d) => d.inOdoo).sort((x, y) => x.odooLead! - y.odooLead!);
   const odooCsv = encodeUtf8Bom(toCsv(ODOO_COLUMNS, odooSorted.map((d) => d.odooRow!), { eol: "\n", quoteAll: true }));
   const gold = pairs
     .map((d) => ({ apnExternalId: d.apnId!, odooExternalId: d.odooId! }))
@@ -1204,10 +1206,6 @@ export function generateMatchingDataset(options: MatchingDatasetOptions = {}): G
     cp1252Unencodable: unencodable,
   });
   return { apnCsv, odooCsv, goldCsv, aliasesCsv, gold, stats: sortKeys(stats) };
-}
-
-function leadNo(odooId: string): number {
-  return Number(/crm_lead_(\d+)_/.exec(odooId)![1]);
 }
 
 function sortKeys(stats: Record<string, number>): Record<string, number> {
