@@ -23,9 +23,7 @@ const NOISE_KINDS = [
   "noiseCountryMissing", "noiseCountryVariant", "noisePairInMultiDealCompany",
 ];
 
-const started = performance.now();
 const full = generateMatchingDataset();
-const fullMs = performance.now() - started;
 
 function apnText(data: GeneratedMatchingDataset): string {
   const decoded = decodeTextWithEncoding(data.apnCsv);
@@ -98,8 +96,6 @@ describe("generateMatchingDataset", () => {
     expect(full.stats.truePairs).toBe(full.gold.length);
     expect(full.stats.odooRows).toBe(3121);
     expect(full.stats.apnRows).toBe(4816);
-    // A generous bound: about 0.3–0.6 s on a developer machine, but CI boxes are shared.
-    expect(fullMs).toBeLessThan(10_000);
   });
 
   it("scales down to small sets", () => {
