@@ -98,7 +98,9 @@ export async function main(args: string[]): Promise<number> {
           headline.dblp_scholar_before_review = r.before_review;
         } else throw new Error(`unknown dataset "${name}" (generated, dblp-scholar)`);
       } finally {
-        await db.drop();
+        // BENCH_KEEP_DB=1 leaves the database for inspection (its name is printed).
+        if (process.env.BENCH_KEEP_DB) console.error(`kept database: ${db.describe()}`);
+        else await db.drop();
       }
     }
   } finally {

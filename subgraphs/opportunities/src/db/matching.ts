@@ -115,12 +115,20 @@ export async function pairRows(db: Pick<Database, "prisma">, pairs: ReadonlyArra
   const rows = await db.prisma.$queryRaw<Array<Record<string, unknown>>>`
     WITH p AS (
       SELECT * FROM unnest(${pairs.map((p) => p.apnId)}::uuid[], ${pairs.map((p) => p.odooId)}::uuid[]) AS p(apn_id, odoo_id)
+    ), r AS (
+      SELECT o.id, o.source, o.name_norm, o.domain FROM opportunities.opportunity o
+      WHERE o.id IN (SELECT apn_id FROM p UNION SELECT odoo_id FROM p)
+    ), by_name AS (
+      SELECT x.source, x.name_norm, count(*)::int AS n FROM opportunities.opportunity x
+      WHERE (x.source, x.name_norm) IN (SELECT source, name_norm FROM r) GROUP BY x.source, x.name_norm
+    ), by_domain AS (
+      SELECT x.source, x.domain, count(*)::int AS n FROM opportunities.opportunity x
+      WHERE x.domain IN (SELECT domain FROM r WHERE domain IS NOT NULL) GROUP BY x.source, x.domain
     ), deals AS (
-      -- Deals of each record's company in its own source: same normalised name or same domain.
-      SELECT r.id, (SELECT count(*) FROM opportunities.opportunity x
-                    WHERE x.source = r.source AND (x.name_norm = r.name_norm OR x.domain = r.domain))::int AS n
-      FROM opportunities.opportunity r
-      WHERE r.id IN (SELECT apn_id FROM p UNION SELECT odoo_id FROM p)
+      -- Deals of each record's company in its own source: by normalised name or by domain, whichever is more.
+      SELECT r.id, greatest(coalesce(bn.n, 1), coalesce(bd.n, 1)) AS n FROM r
+      LEFT JOIN by_name bn ON bn.source = r.source AND bn.name_norm = r.name_norm
+      LEFT JOIN by_domain bd ON bd.source = r.source AND bd.domain = r.domain
     )
     SELECT a.id::text AS "apnId", o.id::text AS "odooId", da.n AS "apnCompanyDeals", dodoo.n AS "odooCompanyDeals",
       CASE WHEN a.embedding_model = ${model} AND o.embedding_model = ${model}

@@ -88,25 +88,36 @@ export function pairFeatures(row: PairRow, setup: Pick<MatchingSetup, "aliases" 
 const titleSimilarity = (a: string, b: string) => (a && b ? tokenSetSimilarity(a, b) : null);
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** Scores candidate pairs of `ids` and stores scores and explanations (no status change yet). */
-export async function scoreRecords(db: Database, ids: readonly string[], setup: MatchingSetup): Promise<Array<{ apnId: string; odooId: string }>> {
+/**
+ * Scores candidate pairs of `ids` and stores scores and explanations (no status change yet).
+ * Pairs scoring under {@link MIN_STORED_SCORE} are not stored: blocking finds dozens per record
+ * and nearly all are noise. `seen` (a run's pairs so far) skips pairs scored from their other side.
+ */
+export async function scoreRecords(db: Database, ids: readonly string[], setup: MatchingSetup, seen?: Set<string>): Promise<Array<{ apnId: string; odooId: string }>> {
   const { config } = setup;
-  const candidates = await candidatePairs(db, ids, {
+  const found = await candidatePairs(db, ids, {
     model: setup.model,
     perRecord: config.options.candidatesPerRecord,
     dateWindowDays: config.options.dateWindowDays,
     sameRegionOnly: config.options.sameRegionOnly,
     excludeStages: config.options.excludeStages,
   });
+  const candidates = seen ? found.filter((p) => !seen.has(`${p.apnId}:${p.odooId}`)) : found;
+  for (const p of candidates) seen?.add(`${p.apnId}:${p.odooId}`);
   const rows = await pairRows(db, candidates, setup.model);
-  const scored: ScoredRow[] = rows.map((row) => {
+  const scored: ScoredRow[] = [];
+  for (const row of rows) {
     const { score, signals } = scorePair(pairFeatures(row, setup), config.weights);
+    if (score < MIN_STORED_SCORE) continue;
     const amount = Math.max(row.apnAmount === null ? 0 : row.apnAmount * config.options.apnAmountFactor, row.odooAmount ?? 0) || null;
-    return { apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount };
-  });
+    scored.push({ apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount });
+  }
   await upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount)));
   return candidates;
 }
+
+/** Below this score a pair is not kept (no threshold would ever make it a match). */
+export const MIN_STORED_SCORE = 0.01;
 
 /**
  * New statuses from assignment: human decisions stay; every other pair becomes what its score
@@ -204,11 +215,12 @@ export async function scoreInBatches(db: Database, ids: readonly string[], setup
   let next = 0;
   let done = 0;
   let pairs = 0;
+  const seen = new Set<string>();
   const lane = async () => {
     while (next < batches.length) {
       signal?.throwIfAborted();
       const batch = batches[next++]!;
-      pairs += (await scoreRecords(db, batch, setup)).length;
+      pairs += (await scoreRecords(db, batch, setup, seen)).length;
       done += batch.length;
       progress(done, ids.length);
     }
