@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignOneToOne, type AssignablePair } from "../src/matching/assign.js";
-import { calibrate, MIN_DECISIONS, type LabelledPair } from "../src/matching/calibrate.js";
+import { calibrate, expectedPrecisionThreshold, MIN_DECISIONS, type LabelledPair } from "../src/matching/calibrate.js";
 import { applyConfigPatch, DEFAULT_MATCHING_CONFIG, SIGNALS, type SignalName } from "../src/matching/config.js";
 import { confidenceOf, machineStatus, reviewPriority, scorePair, scoreValues, signalValues, valuesOf, type PairFeatures } from "../src/matching/score.js";
 
@@ -151,5 +151,17 @@ describe("calibration from review decisions", () => {
     expect(r.metrics).toMatchObject({ decisions: 200, positives: 100 });
     // Untouched signals stay at their prior (no data moves them).
     expect(r.weights.amount).toBeCloseTo(DEFAULT_MATCHING_CONFIG.weights.amount, 6);
+  });
+});
+
+describe("auto-confirm threshold from expected precision", () => {
+  it("is the lowest score whose pairs above are expected ≥ 99% precise", () => {
+    // 100 pairs at 0.999 (0.1 expected false), then 0.9s: each adds 0.1 expected false.
+    const scores = [...Array(100).fill(0.999), ...Array(20).fill(0.9), ...Array(20).fill(0.6)];
+    // Top 100 + k at 0.9: expected false 0.1 + 0.1k over 100 + k; ≤ 1% while k ≤ 9.
+    expect(expectedPrecisionThreshold(scores)).toBe(0.9);
+    expect(expectedPrecisionThreshold([...Array(100).fill(0.999), ...Array(5).fill(0.95)])).toBe(0.95);
+    expect(expectedPrecisionThreshold([0.9, 0.8])).toBeNull();
+    expect(expectedPrecisionThreshold([...Array(1000).fill(0.9999), 0.3])).toBe(0.5);
   });
 });

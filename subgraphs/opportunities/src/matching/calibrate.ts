@@ -9,7 +9,6 @@ export interface LabelledPair {
 
 export interface CalibrationResult {
   weights: MatchingConfig["weights"];
-  thresholds: MatchingConfig["thresholds"];
   metrics: {
     decisions: number;
     positives: number;
@@ -27,8 +26,7 @@ export const MIN_DECISIONS = 20;
  * Learns signal weights from review decisions: L2-regularised logistic regression pulled towards
  * the weights in force (a MAP estimate with a Gaussian prior), solved by Newton's method. The
  * prior keeps a few dozen decisions from undoing what is known; with hundreds the data wins.
- * The auto-confirm threshold then becomes the lowest score from which the decided pairs are
- * ≥ 99% matches at every higher score (with at least 10 decisions above it); else it stays.
+ * The auto-confirm threshold is chosen afterwards over all pairs ({@link expectedPrecisionThreshold}).
  */
 export function calibrate(current: Omit<MatchingConfig, "version">, labelled: readonly LabelledPair[], lambda = 1): CalibrationResult {
   if (labelled.length < MIN_DECISIONS) throw new RangeError(`calibration needs at least ${MIN_DECISIONS} review decisions; there are ${labelled.length}`);
@@ -54,33 +52,35 @@ export function calibrate(current: Omit<MatchingConfig, "version">, labelled: re
     if (Math.max(...step.map(Math.abs)) < 1e-8) break;
   }
   const weights = Object.fromEntries(names.map((n, j) => [n, Math.round(w[j]! * 1e4) / 1e4])) as MatchingConfig["weights"];
-  const thresholds = { ...current.thresholds, autoConfirm: autoConfirmThreshold(labelled, weights) ?? current.thresholds.autoConfirm };
-  thresholds.review = Math.min(thresholds.review, thresholds.autoConfirm);
   return {
     weights,
-    thresholds,
     metrics: {
       decisions: labelled.length,
       positives: y.reduce((a, b) => a + b, 0),
       logLossBefore: logLoss(labelled, current.weights),
       logLossAfter: logLoss(labelled, weights),
       accuracyBefore: accuracy(labelled, current.weights, current.thresholds.review),
-      accuracyAfter: accuracy(labelled, weights, thresholds.review),
+      accuracyAfter: accuracy(labelled, weights, current.thresholds.review),
     },
   };
 }
 
-function autoConfirmThreshold(labelled: readonly LabelledPair[], weights: MatchingConfig["weights"]): number | null {
-  const scored = labelled.map((p) => ({ score: scoreValues(p.values, weights).score, match: p.match })).sort((a, b) => b.score - a.score);
-  let best: number | null = null;
-  let tp = 0;
-  for (let i = 0; i < scored.length; i++) {
-    if (scored[i]!.match) tp++;
-    const n = i + 1;
-    if (tp / n < 0.99) break;
-    if (n >= 10 && (i + 1 === scored.length || scored[i + 1]!.score < scored[i]!.score)) best = Math.floor(scored[i]!.score * 100) / 100;
+/**
+ * The lowest auto-confirm threshold at which the pairs above it are expected to be at least
+ * `target` precise, reading calibrated scores as probabilities: the expected false positives
+ * of the top n pairs are Σ(1 − score). `scores` are those of the pairs that would be
+ * auto-confirmed (assigned, not rejected). Never below 0.5; null when even the best pair falls short.
+ */
+export function expectedPrecisionThreshold(scores: readonly number[], target = 0.99): number | null {
+  const sorted = [...scores].sort((a, b) => b - a);
+  let expectedFalse = 0;
+  let lowest: number | null = null;
+  for (let i = 0; i < sorted.length; i++) {
+    expectedFalse += 1 - sorted[i]!;
+    if (1 - expectedFalse / (i + 1) < target) break;
+    lowest = sorted[i]!;
   }
-  return best === null ? null : Math.max(0.5, best);
+  return lowest === null ? null : Math.max(0.5, Math.ceil(lowest * 100) / 100);
 }
 
 function logLoss(labelled: readonly LabelledPair[], weights: MatchingConfig["weights"]): number {

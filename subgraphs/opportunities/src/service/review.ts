@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Database } from "@matchgraph/db";
 import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput, requireRole, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
-import { calibrate, type CalibrationResult } from "../matching/calibrate.js";
+import { assignOneToOne } from "../matching/assign.js";
+import { calibrate, expectedPrecisionThreshold, type CalibrationResult } from "../matching/calibrate.js";
 import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../matching/config.js";
 import { confidenceOf, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
@@ -162,7 +163,12 @@ export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "
     if (err instanceof RangeError) throw conflict(err.message);
     throw err;
   }
-  const config = await saveConfig(ctx.db, { ...current, weights: calibration.weights, thresholds: calibration.thresholds }, "calibrated", calibration.metrics);
+  // The auto-confirm threshold from the new scores of the pairs that would be auto-confirmed.
+  const pairs = (await pairsTouching(ctx.db.prisma, null, true)).map((p) => ({ ...p, score: scoreValues(valuesOf(p.signals), calibration.weights).score }));
+  const assigned = assignOneToOne(pairs, current.options.oneToOne);
+  const autoConfirm = expectedPrecisionThreshold(pairs.filter((p) => assigned.has(p.id)).map((p) => p.score)) ?? current.thresholds.autoConfirm;
+  const thresholds = { autoConfirm, review: Math.min(current.thresholds.review, autoConfirm) };
+  const config = await saveConfig(ctx.db, { ...current, weights: calibration.weights, thresholds }, "calibrated", { ...calibration.metrics, autoConfirm });
   await rescoreAll(ctx, config);
   return { config, calibration };
 }
