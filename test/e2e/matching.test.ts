@@ -253,4 +253,32 @@ describe.each(kinds)("opportunity matching through the gateway on %s", (kind) =>
 
     expect(await runOpportunitiesCli(["import", "--source", "crm", "--file", csv, "--url", url], io)).toBe(2);
   });
+
+  it("imports and reviews from the terminal through the CLI", async () => {
+    const out: string[] = [];
+    const io = { print: (l: string) => out.push(l), error: (l: string) => out.push(l) };
+    const url = t.platform.url;
+    const extra = generateMatchingDataset({ seed: 5, odooCount: 5, apnCount: 5, truePairs: 4 });
+    const file = join(dir, "apn-extra.csv");
+    await writeFile(file, extra.apnCsv);
+    expect(await runOpportunitiesCli(["import", "--source", "apn", "--file", file, "--url", url, "--token", t.writer], io)).toBe(0);
+    expect(out.join("\n")).toMatch(/imported .*apn-extra\.csv \(windows-1252\): 5 rows, 5 new/);
+
+    const queue = (await t.gql<{ matchReviewQueue: { nodes: Array<{ id: string }> } }>(`query { matchReviewQueue(first: 2) { nodes { id } } }`)).data!.matchReviewQueue.nodes;
+    expect(queue.length).toBe(2);
+    const answers = ["y", "n", "q"];
+    const asked: string[] = [];
+    const code = await runOpportunitiesCli(["review", "--url", url, "--token", t.writer], {
+      ...io,
+      ask: async (q) => {
+        asked.push(q);
+        return answers.shift() ?? "q";
+      },
+    });
+    expect(code).toBe(0);
+    expect(asked).toHaveLength(3);
+    const decided = await t.db.prisma.opportunityMatch.findMany({ where: { id: { in: queue.map((q) => q.id) } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(decided.map((d) => [d.id, d.status]))).toEqual({ [queue[0]!.id]: "confirmed", [queue[1]!.id]: "rejected" });
+    expect(out.join("\n")).toMatch(/score \d\.\d{3}/);
+  });
 });
