@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { parse as parseCsv } from "csv-parse/sync";
 import { createTestDatabase, type Database } from "@matchgraph/db";
 import { startMlRuntime } from "@matchgraph/ml-runtime";
 import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
@@ -247,10 +248,8 @@ async function benchDblp(services: SubgraphServices, ctx: SubgraphContext, revie
 }
 
 async function loadAliases(db: Database, csv: string) {
-  const [, ...lines] = csv.trim().split(/\r?\n/);
-  for (const line of lines) {
-    const [alias, canonical, kind] = line.split(",");
-    if (!alias || !canonical) continue;
+  const rows = parseCsv(csv, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Array<{ alias: string; canonical: string; kind: string }>;
+  for (const { alias, canonical, kind } of rows) {
     const aliasNorm = normalizeCompanyName(alias);
     const canonicalNorm = normalizeCompanyName(canonical);
     await db.prisma.companyAlias.upsert({
