@@ -4,7 +4,7 @@ import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput,
 import { assignOneToOne } from "../matching/assign.js";
 import { calibrate, expectedPrecisionThreshold, type CalibrationResult } from "../matching/calibrate.js";
 import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../matching/config.js";
-import { confidenceOf, scoreValues, valuesOf } from "../matching/score.js";
+import { confidenceOf, isHumanStatus, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
 import { applyStatusChanges, pairsTouching } from "../db/matching.js";
 import { currentConfig, LONG_TRANSACTION, matchingSetup, matchRecords, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
@@ -166,7 +166,9 @@ export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "
   // The auto-confirm threshold from the new scores of the pairs that would be auto-confirmed.
   const pairs = (await pairsTouching(ctx.db.prisma, null, true)).map((p) => ({ ...p, score: scoreValues(valuesOf(p.signals), calibration.weights).score }));
   const assigned = assignOneToOne(pairs, current.options.oneToOne);
-  const autoConfirm = expectedPrecisionThreshold(pairs.filter((p) => assigned.has(p.id)).map((p) => p.score)) ?? current.thresholds.autoConfirm;
+  // Only machine pairs can be auto-confirmed: human decisions are certain and not counted.
+  const machine = pairs.filter((p) => assigned.has(p.id) && !isHumanStatus(p.status));
+  const autoConfirm = expectedPrecisionThreshold(machine.map((p) => p.score)) ?? current.thresholds.autoConfirm;
   const thresholds = { autoConfirm, review: Math.min(current.thresholds.review, autoConfirm) };
   const config = await saveConfig(ctx.db, { ...current, weights: calibration.weights, thresholds }, "calibrated", { ...calibration.metrics, autoConfirm });
   await rescoreAll(ctx, config);
