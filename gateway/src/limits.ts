@@ -22,13 +22,20 @@ export const depthRule = (limits: Limits): ValidationRule => depthLimit(limits.m
  * subtree by it (a search for 100 hits each with nested data costs what it really does).
  */
 export function checkCost(schema: GraphQLSchema, limits: Limits, request: { document: DocumentNode; variables?: Record<string, unknown>; operationName?: string | null }): void {
-  const cost = getComplexity({
-    schema,
-    query: request.document,
-    variables: request.variables ?? {},
-    operationName: request.operationName ?? undefined,
-    estimators: [multiplier, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: request.document,
+      variables: request.variables ?? {},
+      operationName: request.operationName ?? undefined,
+      estimators: [multiplier, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (err) {
+    // Variables that do not fit their types fail here first (before execution would say so).
+    if (err instanceof GraphQLError) throw new GraphQLError(err.message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    throw err;
+  }
   if (cost > limits.maxCost) {
     throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, {
       extensions: { code: "BAD_USER_INPUT", cost, maxCost: limits.maxCost, http: { status: 400 } },

@@ -73,7 +73,7 @@ export async function runOpportunitiesCli(argv: string[], io: CliIo = {}): Promi
         const mapping = values.mapping ? await readFile(values.mapping, "utf8") : null;
         const { importOpportunities: queued } = await gql<{ importOpportunities: Job }>(
           `mutation ($input: ImportOpportunitiesInput!) { importOpportunities(input: $input) { ${JOB_FIELDS} } }`,
-          { input: { source: values.source, contentBase64: (await readFile(values.file)).toString("base64"), mapping, fileName: values.file.split("/").pop(), dayFirst: values["day-first"] } },
+          { input: { source: values.source.toUpperCase(), contentBase64: (await readFile(values.file)).toString("base64"), mapping, fileName: values.file.split("/").pop(), dayFirst: values["day-first"] } },
         );
         const job = await follow(gql, queued, error);
         if (job.status !== "done" || !job.importReport) return fail(error, job);

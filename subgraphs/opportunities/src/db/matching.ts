@@ -8,7 +8,7 @@ import type { MatchStatus, SignalContribution } from "../matching/types.js";
  * ids as arrays (`unnest`), so a batch of records is one round trip, not one per record.
  */
 
-type Tx = Pick<Database["prisma"], "$queryRaw" | "$executeRaw">;
+export type Tx = Pick<Database["prisma"], "$queryRaw" | "$executeRaw">;
 
 /** A batch's candidate query runs in a transaction only for its SET LOCALs; it may take seconds. */
 const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
@@ -219,7 +219,7 @@ export async function applyStatusChanges(tx: Tx, changes: readonly StatusChange[
     WITH c AS (
       SELECT * FROM unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.status)}::text[], ${changes.map((c) => c.assigned)}::boolean[]) AS c(id, status, assigned)
     ), old AS (
-      SELECT m.id, m.status FROM opportunities.match m JOIN c ON c.id = m.id FOR UPDATE OF m
+      SELECT m.id, m.status FROM opportunities.match m JOIN c ON c.id = m.id ORDER BY m.id FOR UPDATE OF m
     ), upd AS (
       UPDATE opportunities.match m SET status = c.status, assigned = c.assigned, updated_at = now()
       FROM c WHERE m.id = c.id AND m.status NOT IN ('confirmed', 'rejected')
@@ -233,9 +233,33 @@ export async function applyStatusChanges(tx: Tx, changes: readonly StatusChange[
     WHERE old.status IS DISTINCT FROM upd.status AND (upd.status = 'auto_confirmed' OR old.status = 'auto_confirmed')`;
 }
 
-export async function markMatched(tx: Tx, ids: readonly string[]): Promise<void> {
+/** Records matched as of `scoredAt` (when their scoring began): a change after it matches them again. */
+export async function markMatched(tx: Tx, ids: readonly string[], scoredAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await tx.$executeRaw`UPDATE opportunities.opportunity SET matched_at = now() WHERE id = ANY(${ids as string[]}::uuid[])`;
+  await tx.$executeRaw`UPDATE opportunities.opportunity SET matched_at = ${scoredAt} WHERE id = ANY(${ids as string[]}::uuid[])`;
+}
+
+/**
+ * Drops machine pairs of `recordIds` (null: all) that scoring since `scoredAt` did not produce
+ * again: their record changed, or they fell under the stored-score floor. An auto-confirmed one
+ * leaves an audit row. Human decisions stay.
+ */
+export async function dropStalePairs(tx: Tx, recordIds: readonly string[] | null, scoredAt: Date): Promise<void> {
+  const touching = recordIds === null ? Prisma.empty : Prisma.sql`AND (apn_id = ANY(${recordIds as string[]}::uuid[]) OR odoo_id = ANY(${recordIds as string[]}::uuid[]))`;
+  await tx.$executeRaw`
+    WITH gone AS (
+      DELETE FROM opportunities.match WHERE updated_at < ${scoredAt} AND status IN ('candidate', 'proposed', 'auto_confirmed') ${touching}
+      RETURNING id, apn_id, odoo_id, status, score, signals
+    )
+    INSERT INTO opportunities.match_decision (match_id, apn_id, odoo_id, from_status, to_status, score, signals, actor, reason)
+    SELECT id, apn_id, odoo_id, status, 'candidate', score, signals, 'system', 'no longer a candidate: a record changed or the pair scored too low'
+    FROM gone WHERE status = 'auto_confirmed'`;
+}
+
+/** The database's clock, so that timestamps compare with updated_at written by the database. */
+export async function databaseNow(db: Pick<Database, "prisma">): Promise<Date> {
+  const [{ now }] = await db.prisma.$queryRaw<[{ now: Date }]>`SELECT clock_timestamp() AS now`;
+  return now;
 }
 
 /** Records that wait for matching: never matched, or changed since. */

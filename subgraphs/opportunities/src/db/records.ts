@@ -1,5 +1,6 @@
 import type { Database } from "@matchgraph/db";
 import type { OpportunitySourceName } from "../matching/types.js";
+import type { Tx } from "./matching.js";
 
 /** An opportunity ready to store: fields, matching keys, both vectors and the row hash. */
 export interface PreparedRecord {
@@ -23,7 +24,6 @@ export interface PreparedRecord {
   vectors: { model: string; identity: string; context: string } | null;
 }
 
-type Tx = Pick<Database["prisma"], "$queryRaw" | "$executeRaw">;
 
 /** Stored hash, model and vector presence by external id, to skip unchanged rows and re-embed only changed text. */
 export async function existingByExternalId(

@@ -124,7 +124,7 @@ export class MatchResolver {
     return row ? toMatch(row) : null;
   }
 
-  @Query(() => [Match], { description: "An opportunity's scored pairs with the other source, best first (matched now if it was not yet)" })
+  @Query(() => [Match], { description: "An opportunity's scored pairs with the other source, best first" })
   async matchCandidates(
     @Arg("opportunityId", () => ID) opportunityId: string,
     @Arg("k", () => Int, { defaultValue: 10 }) k: number,
@@ -152,7 +152,7 @@ export class MatchResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<MatchConnection> {
-    const take = z.number().int().min(1).max(1000, "first must be at most 1000").parse(n);
+    const take = parseInput(z.number().int().min(1, "first must be at least 1").max(1000, "first must be at most 1000"), n);
     const afterId = after === null ? null : parseInput(uuid("after"), after);
     const rows = await listMatches(ctx, { statuses: statuses as never, first: take + 1, after: afterId });
     const page = rows.slice(0, take);
@@ -166,7 +166,7 @@ export class MatchResolver {
 
   @Query(() => MatchingQualityReport, { description: "The stored matches measured against known true pairs (CSV: apn_external_id, odoo_external_id)" })
   async matchingQualityReport(@Arg("gold", () => String) gold: string, @Arg("dataset", () => String, { nullable: true }) dataset: string | null, @Ctx() ctx: SubgraphContext): Promise<MatchingQualityReport> {
-    const r = await qualityReport(ctx, gold, dataset ?? undefined);
+    const r = await qualityReport(ctx, gold, dataset === null ? undefined : parseInput(requiredText(200), dataset));
     return {
       goldPairs: r.goldPairs,
       scoredPairs: r.scoredPairs,

@@ -12,13 +12,13 @@ import {
   type SubgraphServices,
 } from "@matchgraph/subgraph-kit";
 import { existingByExternalId, recordsToPrepare, setPrepared, upsertRecords } from "../db/records.js";
-import { allRecordIds, unmatchedIds } from "../db/matching.js";
+import { allRecordIds, databaseNow, unmatchedIds } from "../db/matching.js";
 import { ImportFileError } from "../import/errors.js";
 import { parseMapping } from "../import/columns.js";
 import { parseOpportunityCsv } from "../import/csv.js";
 import type { OpportunitySourceName } from "../matching/types.js";
 import { fieldsOf, prepareRecords, rowHash } from "./records.js";
-import { assignAll, matchingSetup, matchRecords, SCORE_BATCH, scoreInBatches, type MatchingServices } from "./matching.js";
+import { assignAll, matchingSetup, matchRecords, scoreInBatches, type MatchingServices } from "./matching.js";
 import { matchingStatistics } from "./statistics.js";
 
 /**
@@ -177,20 +177,19 @@ async function embedMissing(services: SubgraphServices, progress: Progress): Pro
  */
 async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, jobCtx: JobContext) {
   const started = Date.now();
-  const [{ runStart }] = await services.db.prisma.$queryRaw<[{ runStart: Date }]>`SELECT clock_timestamp() AS "runStart"`;
+  const runStart = await databaseNow(services.db);
   await embedMissing(services, jobCtx.progress);
   const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
   const setup = await matchingSetup(services.db, model);
   const ids = await allRecordIds(services.db);
-  // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order);
-  // two batches run at once, so the two before the recorded count are scored again (idempotent).
-  const resumeAt = job.progress?.stage === "score" && job.progress.total === ids.length ? Math.max(0, job.progress.done - 2 * SCORE_BATCH) : 0;
+  // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order).
+  const resumeAt = job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
   jobCtx.progress("score", resumeAt, ids.length);
   const pairs = await scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), jobCtx.signal);
   jobCtx.progress("assign", 0, 1);
-  // Machine pairs this run did not generate again are gone from the candidates: drop them.
-  if (resumeAt === 0) await services.db.prisma.$executeRaw`DELETE FROM opportunities.match WHERE updated_at < ${runStart} AND status IN ('candidate', 'proposed')`;
-  await assignAll(services, setup.config, ids);
+  // Machine pairs this run did not produce again are dropped; after a resume the earlier
+  // attempt's pairs predate runStart, so nothing is dropped then.
+  await assignAll(services, setup.config, { at: runStart, ids: resumeAt === 0 ? null : [], markIds: ids });
   jobCtx.progress("assign", 1, 1);
   const statistics = await matchingStatistics(services.db);
   return { result: { mode: "full", records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: setup.config.version, statistics } };
@@ -238,7 +237,7 @@ export async function startJobWorker(services: SubgraphServices): Promise<() => 
   const queued = services.pubSub.subscribe(JOB_QUEUED);
   void (async () => {
     for await (const _event of queued) worker.wake();
-  })();
+  })().catch((err: unknown) => services.log.error({ err }, "job wake-up subscription failed; the worker still polls"));
   worker.start();
   return async () => {
     await queued.return();

@@ -11,6 +11,8 @@ import {
   candidatePairs,
   latestConfig,
   loadAliases,
+  databaseNow,
+  dropStalePairs,
   markMatched,
   pairRows,
   pairsTouching,
@@ -44,7 +46,7 @@ export interface MatchingServices {
 export async function currentConfig(db: Pick<Database, "prisma">): Promise<MatchingConfig> {
   const found = await latestConfig(db);
   if (found) return found;
-  await db.prisma.matchingConfig.create({ data: { ...DEFAULT_MATCHING_CONFIG, origin: "default" } }).catch(() => undefined);
+  await db.prisma.matchingConfig.create({ data: { ...DEFAULT_MATCHING_CONFIG, origin: "default" } });
   return (await latestConfig(db))!;
 }
 
@@ -102,7 +104,11 @@ export async function scoreRecords(db: Database, ids: readonly string[], setup: 
     sameRegionOnly: config.options.sameRegionOnly,
     excludeStages: config.options.excludeStages,
   });
-  const candidates = seen ? found.filter((p) => !seen.has(`${p.apnId}:${p.odooId}`)) : found;
+  // Pairs stored earlier (some found from their other record) are scored again too, so that
+  // matching a changed record keeps both directions.
+  const known = (await pairsTouching(db.prisma, ids)).map((p) => ({ apnId: p.apnId, odooId: p.odooId }));
+  const all = [...new Map([...found, ...known].map((p) => [`${p.apnId}:${p.odooId}`, p])).values()];
+  const candidates = seen ? all.filter((p) => !seen.has(`${p.apnId}:${p.odooId}`)) : all;
   for (const p of candidates) seen?.add(`${p.apnId}:${p.odooId}`);
   const rows = await pairRows(db, candidates, setup.model);
   const scored: ScoredRow[] = [];
@@ -142,9 +148,10 @@ export function statusChanges(pairs: readonly StoredPair[], config: MatchingConf
  * treats records outside that neighbourhood that are already assigned elsewhere as taken, and
  * writes the changed statuses (with audit rows for auto-confirmations and their reversal).
  */
-export async function reassign(svc: MatchingServices, recordIds: readonly string[], config: MatchingConfig): Promise<{ changed: number; queued: string[] }> {
-  if (recordIds.length > LOCAL_ASSIGNMENT_LIMIT) return assignAll(svc, config, recordIds);
+export async function reassign(svc: MatchingServices, recordIds: readonly string[], config: MatchingConfig, scored?: Scored): Promise<{ changed: number; queued: string[] }> {
+  if (recordIds.length > LOCAL_ASSIGNMENT_LIMIT) return assignAll(svc, config, scored && { ...scored, ids: recordIds });
   const result = await svc.db.prisma.$transaction(async (tx) => {
+    if (scored) await dropStalePairs(tx, recordIds, scored.at);
     const near = await pairsTouching(tx, recordIds);
     const neighbourhood = [...new Set([...recordIds, ...near.flatMap((p) => [p.apnId, p.odooId])])];
     const pairs = await pairsTouching(tx, neighbourhood);
@@ -162,7 +169,7 @@ export async function reassign(svc: MatchingServices, recordIds: readonly string
     }
     const { changes, queued } = statusChanges(pairs, config, blocked);
     await applyStatusChanges(tx, changes);
-    await markMatched(tx, recordIds);
+    if (scored) await markMatched(tx, recordIds, scored.at);
     return { changed: changes.length, queued };
   }, LONG_TRANSACTION);
   publishQueued(svc.pubSub, result.queued);
@@ -174,12 +181,25 @@ const LOCAL_ASSIGNMENT_LIMIT = 500;
 /** Assignment over every pair reads and writes tens of thousands of rows in one transaction. */
 export const LONG_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
-/** One-to-one assignment over every stored pair (a full run, a big import, a new config). */
-export async function assignAll(svc: MatchingServices, config: MatchingConfig, matched: readonly string[] = []): Promise<{ changed: number; queued: string[] }> {
+/**
+ * What a scoring pass leaves for assignment: when it began (`at`), so that pairs it did not
+ * produce again are dropped and its records count as matched as of then.
+ */
+export interface Scored {
+  at: Date;
+}
+
+/**
+ * One-to-one assignment over every stored pair (a full run, a big import, a new config). With
+ * `scored`, stale machine pairs of `scored.ids` (null: of all records) go first, and those records
+ * are marked matched.
+ */
+export async function assignAll(svc: MatchingServices, config: MatchingConfig, scored?: Scored & { ids: readonly string[] | null; markIds?: readonly string[] }): Promise<{ changed: number; queued: string[] }> {
   const result = await svc.db.prisma.$transaction(async (tx) => {
+    if (scored) await dropStalePairs(tx, scored.ids, scored.at);
     const { changes, queued } = statusChanges(await pairsTouching(tx, null), config);
     await applyStatusChanges(tx, changes);
-    await markMatched(tx, matched);
+    if (scored) await markMatched(tx, scored.markIds ?? scored.ids ?? [], scored.at);
     return { changed: changes.length, queued };
   }, LONG_TRANSACTION);
   publishQueued(svc.pubSub, result.queued);
@@ -197,8 +217,9 @@ export async function matchRecords(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<{ pairs: number; changed: number }> {
   if (ids.length === 0) return { pairs: 0, changed: 0 };
+  const at = await databaseNow(svc.db);
   const pairs = await scoreInBatches(svc.db, ids, setup, progress);
-  const { changed } = await reassign(svc, ids, setup.config);
+  const { changed } = await reassign(svc, ids, setup.config, { at });
   return { pairs, changed };
 }
 
@@ -207,22 +228,31 @@ export const SCORE_BATCH = 256;
 
 /**
  * Scores `ids` batch by batch; on PostgreSQL two batches run at once (two connections, two
- * backends), PGlite has one connection. `progress` gets the records done, in order.
+ * backends), PGlite has one connection. `progress` gets how many leading records are scored.
  */
 export async function scoreInBatches(db: Database, ids: readonly string[], setup: MatchingSetup, progress: (done: number, total: number) => void = () => {}, signal?: AbortSignal): Promise<number> {
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += SCORE_BATCH) batches.push(ids.slice(i, i + SCORE_BATCH));
   let next = 0;
-  let done = 0;
   let pairs = 0;
+  let failed = false;
+  // Progress is a watermark: every record before it is scored, whichever lane finished first.
+  const finished = new Array<boolean>(batches.length).fill(false);
+  let watermark = 0;
   const seen = new Set<string>();
   const lane = async () => {
-    while (next < batches.length) {
+    while (next < batches.length && !failed) {
       signal?.throwIfAborted();
-      const batch = batches[next++]!;
-      pairs += (await scoreRecords(db, batch, setup, seen)).length;
-      done += batch.length;
-      progress(done, ids.length);
+      const index = next++;
+      try {
+        pairs += (await scoreRecords(db, batches[index]!, setup, seen)).length;
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+      finished[index] = true;
+      while (watermark < batches.length && finished[watermark]) watermark++;
+      progress(Math.min(ids.length, watermark * SCORE_BATCH), ids.length);
     }
   };
   await Promise.all(Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane));

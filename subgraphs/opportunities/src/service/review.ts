@@ -7,7 +7,7 @@ import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../mat
 import { confidenceOf, isHumanStatus, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
 import { applyStatusChanges, pairsTouching } from "../db/matching.js";
-import { currentConfig, LONG_TRANSACTION, matchingSetup, matchRecords, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
+import { currentConfig, LONG_TRANSACTION, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
 
 export interface MatchRow {
   id: string;
@@ -65,15 +65,11 @@ export async function listMatches(ctx: SubgraphContext, args: { statuses: MatchS
   return rows.map(toRow);
 }
 
-/** A record's scored pairs, best first; a record not matched yet is matched now (incremental). */
+/** A record's stored pairs, best first (records are matched when written; this only reads). */
 export async function matchCandidates(ctx: SubgraphContext, opportunityId: string, k: number): Promise<MatchRow[]> {
   parseInput(uuid("opportunityId"), opportunityId);
-  const record = await ctx.db.prisma.opportunity.findUnique({ where: { id: opportunityId }, select: { id: true, matchedAt: true, updatedAt: true } });
+  const record = await ctx.db.prisma.opportunity.findUnique({ where: { id: opportunityId }, select: { id: true } });
   if (!record) throw notFound("Opportunity", opportunityId);
-  if (!record.matchedAt || record.matchedAt < record.updatedAt) {
-    const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
-    await matchRecords(ctx, [opportunityId], await matchingSetup(ctx.db, model));
-  }
   const rows = await ctx.db.prisma.opportunityMatch.findMany({
     where: { OR: [{ apnId: opportunityId }, { odooId: opportunityId }] },
     orderBy: [{ score: "desc" }, { id: "asc" }],
@@ -132,10 +128,9 @@ export async function decideMatch(ctx: SubgraphContext, input: unknown, decision
     });
     return { row: toRow(updated), changed: true };
   });
-  if (changed) {
-    await reassign(ctx, [row.apnId, row.odooId], await currentConfig(ctx.db));
-    ctx.pubSub.publish(MATCH_DECIDED, { id: row.id, status: decision } satisfies MatchEvent);
-  }
+  // Also when unchanged: a retry after a failed re-assignment completes it.
+  await reassign(ctx, [row.apnId, row.odooId], await currentConfig(ctx.db));
+  if (changed) ctx.pubSub.publish(MATCH_DECIDED, { id: row.id, status: decision } satisfies MatchEvent);
   return (await ctx.db.prisma.opportunityMatch.findUnique({ where: { id: row.id } }).then((m) => (m ? toRow(m) : row)))!;
 }
 
