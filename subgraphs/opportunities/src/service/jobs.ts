@@ -185,7 +185,10 @@ async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, j
   // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order).
   const resumeAt = job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
   jobCtx.progress("score", resumeAt, ids.length);
-  const pairs = await scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), jobCtx.signal);
+  const pairs = await scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), {
+    signal: jobCtx.signal,
+    fullRun: true,
+  });
   jobCtx.progress("assign", 0, 1);
   // Machine pairs this run did not produce again are dropped; after a resume the earlier
   // attempt's pairs predate runStart, so nothing is dropped then.

@@ -95,7 +95,7 @@ const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * Pairs scoring under {@link MIN_STORED_SCORE} are not stored: blocking finds dozens per record
  * and nearly all are noise. `seen` (a run's pairs so far) skips pairs scored from their other side.
  */
-export async function scoreRecords(db: Database, ids: readonly string[], setup: MatchingSetup, seen?: Set<string>): Promise<Array<{ apnId: string; odooId: string }>> {
+export async function scoreRecords(db: Database, ids: readonly string[], setup: MatchingSetup, seen?: Set<string>, rescoreKnown = true): Promise<Array<{ apnId: string; odooId: string }>> {
   const { config } = setup;
   const found = await candidatePairs(db, ids, {
     model: setup.model,
@@ -105,8 +105,8 @@ export async function scoreRecords(db: Database, ids: readonly string[], setup: 
     excludeStages: config.options.excludeStages,
   });
   // Pairs stored earlier (some found from their other record) are scored again too, so that
-  // matching a changed record keeps both directions.
-  const known = (await pairsTouching(db.prisma, ids)).map((p) => ({ apnId: p.apnId, odooId: p.odooId }));
+  // matching a changed record keeps both directions (a full run finds them from both sides anyway).
+  const known = rescoreKnown ? (await pairsTouching(db.prisma, ids)).map((p) => ({ apnId: p.apnId, odooId: p.odooId })) : [];
   const all = [...new Map([...found, ...known].map((p) => [`${p.apnId}:${p.odooId}`, p])).values()];
   const candidates = seen ? all.filter((p) => !seen.has(`${p.apnId}:${p.odooId}`)) : all;
   for (const p of candidates) seen?.add(`${p.apnId}:${p.odooId}`);
@@ -230,7 +230,14 @@ export const SCORE_BATCH = 256;
  * Scores `ids` batch by batch; on PostgreSQL two batches run at once (two connections, two
  * backends), PGlite has one connection. `progress` gets how many leading records are scored.
  */
-export async function scoreInBatches(db: Database, ids: readonly string[], setup: MatchingSetup, progress: (done: number, total: number) => void = () => {}, signal?: AbortSignal): Promise<number> {
+export async function scoreInBatches(
+  db: Database,
+  ids: readonly string[],
+  setup: MatchingSetup,
+  progress: (done: number, total: number) => void = () => {},
+  options: { signal?: AbortSignal; fullRun?: boolean } = {},
+): Promise<number> {
+  const { signal, fullRun = false } = options;
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += SCORE_BATCH) batches.push(ids.slice(i, i + SCORE_BATCH));
   let next = 0;
@@ -245,7 +252,7 @@ export async function scoreInBatches(db: Database, ids: readonly string[], setup
       signal?.throwIfAborted();
       const index = next++;
       try {
-        pairs += (await scoreRecords(db, batches[index]!, setup, seen)).length;
+        pairs += (await scoreRecords(db, batches[index]!, setup, seen, !fullRun)).length;
       } catch (err) {
         failed = true;
         throw err;
