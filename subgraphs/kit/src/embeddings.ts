@@ -14,9 +14,14 @@ export interface Embedded {
  * search text is embedded as a query, which gives models with a query prefix (BGE) their prefix.
  */
 export async function embed(ctx: Pick<SubgraphContext, "ml">, texts: string[], inputType: "passage" | "query" = "passage"): Promise<Embedded> {
-  const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
+  const model = await embeddingModel(ctx);
   const vectors = await ctx.ml.embed(texts, { model, inputType });
   return { model, vectors };
+}
+
+/** The model `embed` uses: the configured default, else the one the runtime reports. */
+export async function embeddingModel(ctx: Pick<SubgraphContext, "ml">): Promise<string> {
+  return ctx.ml.defaultModel || ctx.ml.resolveDefaultModel();
 }
 
 /** One search text embedded as a query. */

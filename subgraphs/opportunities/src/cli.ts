@@ -231,6 +231,7 @@ const SIDE = "externalId companyName website email title country closeDate amoun
 async function review(gql: GraphQLCall, limit: number, print: (l: string) => void, ask?: (q: string) => Promise<string>): Promise<number> {
   const rl = ask ? null : createInterface({ input: process.stdin, output: process.stdout });
   const question = ask ?? ((q: string) => rl!.question(q));
+  const skipped = new Set<string>();
   let after: string | null = null;
   let decided = 0;
   try {
@@ -239,9 +240,14 @@ async function review(gql: GraphQLCall, limit: number, print: (l: string) => voi
         `query ($after: String) { matchReviewQueue(first: 10, after: $after) { endCursor nodes { id score confidence signals { signal value contribution } apn { ${SIDE} } odoo { ${SIDE} } } } }`,
         { after },
       );
-      if (page.nodes.length === 0) break;
-      let skipped = 0;
-      for (const pair of page.nodes) {
+      const pairs = page.nodes.filter((p) => !skipped.has(p.id));
+      if (pairs.length === 0) {
+        // Only skipped pairs here: look further down the queue, or stop at its end.
+        if (!page.endCursor) break;
+        after = page.endCursor;
+        continue;
+      }
+      for (const pair of pairs) {
         printPair(pair, print);
         const answer = (await question("match? [y]es / [n]o / [s]kip / [q]uit: ")).trim().toLowerCase();
         if (answer === "q") return 0;
@@ -249,12 +255,10 @@ async function review(gql: GraphQLCall, limit: number, print: (l: string) => voi
           await gql(`mutation ($id: ID!) { ${answer === "y" ? "confirmMatch" : "rejectMatch"}(id: $id) { id status } }`, { id: pair.id });
           print(answer === "y" ? "confirmed" : "rejected");
           if (++decided >= limit) break;
-        } else skipped++;
+        } else skipped.add(pair.id);
       }
-      // Decided pairs leave the queue; skipped ones stay, so page past them.
-      if (skipped === 0) after = null;
-      else if (page.endCursor) after = page.endCursor;
-      else break;
+      // Decisions change the queue (and may move pairs out of it): start again from its top.
+      after = null;
     }
     print(`${decided} decisions recorded`);
     return 0;

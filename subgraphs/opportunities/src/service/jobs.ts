@@ -4,6 +4,7 @@ import {
   badUserInput,
   createContext,
   createJobQueue,
+  embeddingModel,
   PermanentJobError,
   type ClaimedJobRow,
   type JobContext,
@@ -51,7 +52,7 @@ const importInput = z
       .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `must encode at most ${MAX_IMPORT_BYTES} bytes`)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64")
       .nullish(),
-    mapping: z.unknown().optional(),
+    mapping: z.union([z.string().max(16_384, "mapping must be at most 16 KiB of JSON"), z.record(z.string(), z.unknown())]).nullish(),
     fileName: z.string().trim().max(255).nullish(),
     dayFirst: z.boolean().nullish(),
   })
@@ -75,10 +76,9 @@ export async function enqueueImport(ctx: SubgraphContext, input: unknown): Promi
   const bytes = data.csv != null ? Buffer.from(data.csv, "utf8") : Buffer.from(data.contentBase64!, "base64");
   let mapping: Record<string, unknown> | null = null;
   try {
-    if (data.mapping != null) mapping = parseMapping(typeof data.mapping === "string" ? JSON.parse(data.mapping) : data.mapping) as Record<string, unknown>;
+    if (data.mapping != null) mapping = parseMapping(data.mapping) as Record<string, unknown>;
     parseOpportunityCsv(bytes, { source: data.source, mapping: mapping as never, dayFirst: data.dayFirst ?? false });
   } catch (err) {
-    if (err instanceof SyntaxError) throw badUserInput(`mapping is not JSON: ${err.message}`, "BAD_MAPPING");
     refuse(err);
   }
   const payload: z.infer<typeof importPayload> = { source: data.source, mapping, fileName: data.fileName ?? null, dayFirst: data.dayFirst ?? false };
@@ -107,7 +107,7 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
     throw err;
   }
   const { ctx } = createContext(services, `job:${job.id}`, null);
-  const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
+  const model = await embeddingModel(ctx);
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   const total = parsed.records.length;
   jobCtx.progress("import", 0, total);
@@ -144,7 +144,7 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
 /** Matches every record that waits for it (new, changed, or cut off before matching). */
 async function matchPending(services: SubgraphServices, progress: Progress): Promise<{ records: number; pairs: number }> {
   const svc: MatchingServices = services;
-  const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
+  const model = await embeddingModel(services);
   const setup = await matchingSetup(services.db, model);
   const ids = await unmatchedIds(services.db, 1_000_000);
   progress("match", 0, ids.length);
@@ -154,7 +154,7 @@ async function matchPending(services: SubgraphServices, progress: Progress): Pro
 
 /** Prepares records whose vectors are missing or from another model, or that have no matching keys. */
 async function embedMissing(services: SubgraphServices, progress: Progress): Promise<number> {
-  const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
+  const model = await embeddingModel(services);
   let done = 0;
   for (;;) {
     const rows = await recordsToPrepare(services.db, model, IMPORT_BATCH);
@@ -179,7 +179,7 @@ async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, j
   const started = Date.now();
   const runStart = await databaseNow(services.db);
   await embedMissing(services, jobCtx.progress);
-  const model = services.ml.defaultModel || (await services.ml.resolveDefaultModel());
+  const model = await embeddingModel(services);
   const setup = await matchingSetup(services.db, model);
   const ids = await allRecordIds(services.db);
   // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order).

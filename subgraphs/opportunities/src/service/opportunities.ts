@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   byIdLoader,
   conflict,
+  embeddingModel,
   embedQuery,
   inOrder,
   LIMITS,
@@ -97,7 +98,7 @@ export async function updateOpportunity(ctx: SubgraphContext, id: string, input:
 
 /** A written record is matched at once (incremental: its candidates only), then announced. */
 async function afterWrite(ctx: SubgraphContext, id: string): Promise<OpportunityRow> {
-  const model = ctx.ml.defaultModel || (await ctx.ml.resolveDefaultModel());
+  const model = await embeddingModel(ctx);
   await matchRecords(ctx, [id], await matchingSetup(ctx.db, model));
   const row = (await ctx.db.prisma.opportunity.findUnique({ where: { id } }))!;
   publish(ctx, row);

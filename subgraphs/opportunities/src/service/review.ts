@@ -4,9 +4,9 @@ import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput,
 import { assignOneToOne } from "../matching/assign.js";
 import { calibrate, expectedPrecisionThreshold, type CalibrationResult } from "../matching/calibrate.js";
 import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../matching/config.js";
-import { confidenceOf, isHumanStatus, scoreValues, valuesOf } from "../matching/score.js";
+import { confidenceOf, isHumanStatus, reviewPriority, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
-import { applyStatusChanges, pairsTouching } from "../db/matching.js";
+import { applyStatusChanges, pairsTouching, type Tx } from "../db/matching.js";
 import { currentConfig, LONG_TRANSACTION, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
 
 export interface MatchRow {
@@ -197,17 +197,19 @@ export async function rescoreAll(ctx: Pick<SubgraphContext, "db" | "pubSub">, co
   const queued = await ctx.db.prisma.$transaction(
     async (tx) => {
       const pairs = await pairsTouching(tx, null, true);
+      const amounts = await dealValues(tx, config.options.apnAmountFactor);
       const rescored = pairs.map((p) => {
         const { score, signals } = scoreValues(valuesOf(p.signals), config.weights);
-        return { ...p, score, signals };
+        return { ...p, score, signals, priority: reviewPriority(score, amounts.get(p.id) ?? null) };
       });
       if (rescored.length > 0) {
         await tx.$executeRaw`
-          UPDATE opportunities.match m SET score = r.score, confidence = r.confidence, signals = r.signals,
+          UPDATE opportunities.match m SET score = r.score, confidence = r.confidence, signals = r.signals, priority = r.priority,
             config_version = ${config.version}, updated_at = now()
           FROM unnest(${rescored.map((p) => p.id)}::uuid[], ${rescored.map((p) => p.score)}::float8[],
-                      ${rescored.map((p) => confidenceOf(p.score, config.thresholds))}::text[], ${rescored.map((p) => JSON.stringify(p.signals))}::jsonb[])
-            AS r(id, score, confidence, signals)
+                      ${rescored.map((p) => confidenceOf(p.score, config.thresholds))}::text[], ${rescored.map((p) => JSON.stringify(p.signals))}::jsonb[],
+                      ${rescored.map((p) => p.priority)}::float8[])
+            AS r(id, score, confidence, signals, priority)
           WHERE m.id = r.id`;
       }
       const { changes, queued } = statusChanges(rescored, config);
@@ -218,4 +220,14 @@ export async function rescoreAll(ctx: Pick<SubgraphContext, "db" | "pubSub">, co
   );
   publishQueued(ctx.pubSub, queued);
   return queued.length;
+}
+
+/** Each pair's deal value for the review priority: the larger amount, APN's scaled to Odoo's. */
+async function dealValues(tx: Tx, apnAmountFactor: number): Promise<Map<string, number>> {
+  const rows = await tx.$queryRaw<Array<{ id: string; amount: number | null }>>`
+    SELECT m.id::text, greatest(a.amount::float8 * ${apnAmountFactor}, o.amount::float8) AS amount
+    FROM opportunities.match m
+    JOIN opportunities.opportunity a ON a.id = m.apn_id
+    JOIN opportunities.opportunity o ON o.id = m.odoo_id`;
+  return new Map(rows.filter((r) => r.amount !== null).map((r) => [r.id, Number(r.amount)]));
 }
