@@ -222,27 +222,39 @@ export function jobHandler(services: SubgraphServices) {
 
 /**
  * Records written without the import path (the seed, rows from before matching existed) have no
- * matching keys: the first start queues one full run for them, unless a run is already queued.
+ * matching keys: a full run is queued for them, unless one is already queued or running.
  */
-async function queueFirstRun(services: SubgraphServices): Promise<void> {
+async function queueRunForUnprepared(services: SubgraphServices): Promise<boolean> {
   const unprepared = await services.db.prisma.opportunity.count({ where: { rowHash: null } });
-  if (unprepared === 0) return;
+  if (unprepared === 0) return false;
   const pending = await services.db.prisma.opportunityJob.count({ where: { kind: "match-full", status: { in: ["queued", "running"] } } });
-  if (pending === 0) await jobQueue.enqueue(services.db, { kind: "match-full", payload: {} });
+  if (pending > 0) return false;
+  await jobQueue.enqueue(services.db, { kind: "match-full", payload: {} });
   services.log.info({ unprepared }, "records without matching keys: a full matching run is queued");
+  return true;
 }
+
+/** How often the worker looks for records written around the import path (e.g. by the seed). */
+const UNPREPARED_CHECK_MS = 15_000;
 
 /** The subgraph's background worker: started and stopped with its server. */
 export async function startJobWorker(services: SubgraphServices): Promise<() => Promise<void>> {
   if (services.db.kind === "pglite") await jobQueue.recoverInterrupted(services.db);
   const worker = jobQueue.createWorker({ db: services.db, log: services.log, pubSub: services.pubSub, handler: jobHandler(services), leaseMs: 5 * 60_000 });
-  await queueFirstRun(services);
+  const checkUnprepared = () =>
+    queueRunForUnprepared(services)
+      .then((queued) => queued && worker.wake())
+      .catch((err: unknown) => services.log.warn({ err }, "checking for records without matching keys failed"));
+  await checkUnprepared();
+  const unpreparedTimer = setInterval(() => void checkUnprepared(), UNPREPARED_CHECK_MS);
+  unpreparedTimer.unref();
   const queued = services.pubSub.subscribe(JOB_QUEUED);
   void (async () => {
     for await (const _event of queued) worker.wake();
   })().catch((err: unknown) => services.log.error({ err }, "job wake-up subscription failed; the worker still polls"));
   worker.start();
   return async () => {
+    clearInterval(unpreparedTimer);
     await queued.return();
     await worker.stop();
   };
