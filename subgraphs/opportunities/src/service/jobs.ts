@@ -33,6 +33,8 @@ export const JOB_QUEUED = "opportunities.jobQueued";
 export const jobQueue = createJobQueue({ name: "opportunities", table: Prisma.sql`opportunities.job`, topic: JOB_PROGRESS });
 
 export const IMPORT_BATCH = 200;
+/** Records re-embedded per ml-runtime call by full runs and re-embed jobs: short calls share the runtime well. */
+const PREPARE_BATCH = 64;
 const MAX_REPORTED_ERRORS = 1_000;
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
@@ -157,7 +159,7 @@ async function embedMissing(services: SubgraphServices, progress: Progress): Pro
   const model = await embeddingModel(services);
   let done = 0;
   for (;;) {
-    const rows = await recordsToPrepare(services.db, model, IMPORT_BATCH);
+    const rows = await recordsToPrepare(services.db, model, PREPARE_BATCH);
     if (rows.length === 0) return done;
     const prepared = await prepareRecords(services, rows.map(fieldsOf));
     await setPrepared(
@@ -166,7 +168,7 @@ async function embedMissing(services: SubgraphServices, progress: Progress): Pro
       prepared[0]!.vectors!.model,
     );
     done += rows.length;
-    progress("embed", done, done + (rows.length === IMPORT_BATCH ? IMPORT_BATCH : 0));
+    progress("embed", done, done + (rows.length === PREPARE_BATCH ? PREPARE_BATCH : 0));
   }
 }
 
@@ -225,7 +227,9 @@ export function jobHandler(services: SubgraphServices) {
  * matching keys: a full run is queued for them, unless one is already queued or running.
  */
 async function queueRunForUnprepared(services: SubgraphServices): Promise<boolean> {
-  const unprepared = await services.db.prisma.opportunity.count({ where: { rowHash: null } });
+  // Rows a minute old at least: a seed still writing (and embedding) is left to finish first.
+  const settled = new Date(Date.now() - UNPREPARED_SETTLE_MS);
+  const unprepared = await services.db.prisma.opportunity.count({ where: { rowHash: null, createdAt: { lt: settled } } });
   if (unprepared === 0) return false;
   const pending = await services.db.prisma.opportunityJob.count({ where: { kind: "match-full", status: { in: ["queued", "running"] } } });
   if (pending > 0) return false;
@@ -236,6 +240,7 @@ async function queueRunForUnprepared(services: SubgraphServices): Promise<boolea
 
 /** How often the worker looks for records written around the import path (e.g. by the seed). */
 const UNPREPARED_CHECK_MS = 15_000;
+const UNPREPARED_SETTLE_MS = 60_000;
 
 /** The subgraph's background worker: started and stopped with its server. */
 export async function startJobWorker(services: SubgraphServices): Promise<() => Promise<void>> {
@@ -245,7 +250,6 @@ export async function startJobWorker(services: SubgraphServices): Promise<() => 
     queueRunForUnprepared(services)
       .then((queued) => queued && worker.wake())
       .catch((err: unknown) => services.log.warn({ err }, "checking for records without matching keys failed"));
-  await checkUnprepared();
   const unpreparedTimer = setInterval(() => void checkUnprepared(), UNPREPARED_CHECK_MS);
   unpreparedTimer.unref();
   const queued = services.pubSub.subscribe(JOB_QUEUED);
