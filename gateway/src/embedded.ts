@@ -79,6 +79,17 @@ const platform = await startPlatform({
   servicePorts: "default",
   mlPort: env.ML_PORT,
   ml: { models: [model.id], defaultModel: model.id, modelDirs: model.modelDirs },
+  // Seeding before the subgraphs start: their background jobs never compete with it.
+  beforeServices: async (mlRuntimeUrl) => {
+    if (env.SEED !== "true") return;
+    const client = createEmbeddingClient({ baseUrl: mlRuntimeUrl, defaultModel: model.id });
+    await seed(db, {
+      embed: (texts) => client.embed(texts, { model: model.id }),
+      model: model.id,
+      dimension: model.dimension,
+      log: (message) => log.info(message),
+    });
+  },
 });
 
 let stopping = false;
@@ -93,15 +104,6 @@ const stop = async (signal: string) => {
 process.once("SIGINT", () => void stop("SIGINT"));
 process.once("SIGTERM", () => void stop("SIGTERM"));
 
-if (env.SEED === "true") {
-  const client = createEmbeddingClient({ baseUrl: platform.mlRuntimeUrl, defaultModel: model.id });
-  await seed(db, {
-    embed: (texts) => client.embed(texts, { model: model.id }),
-    model: model.id,
-    dimension: model.dimension,
-    log: (message) => log.info(message),
-  });
-}
 
 const lines = [
   "",

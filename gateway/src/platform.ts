@@ -22,6 +22,8 @@ export interface PlatformOptions {
   servicePorts: "default" | "random";
   mlPort?: number;
   ml: { models: string[]; defaultModel: string; modelDirs: string[] };
+  /** Runs once the ml-runtime answers and before any subgraph (and its background jobs) starts: seeding. */
+  beforeServices?: (mlRuntimeUrl: string) => Promise<void>;
 }
 
 export interface Platform {
@@ -69,6 +71,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     closers.push(() => pubSub.close());
     const ml = createEmbeddingClient({ baseUrl: runtime.url, defaultModel: options.ml.defaultModel });
 
+    await options.beforeServices?.(runtime.url);
     const defs = await Promise.all(SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](pubSub)));
     const subgraphs: RunningService[] = [];
     for (const def of defs) {

@@ -227,7 +227,7 @@ export function jobHandler(services: SubgraphServices) {
  * matching keys: a full run is queued for them, unless one is already queued or running.
  */
 async function queueRunForUnprepared(services: SubgraphServices): Promise<boolean> {
-  // Rows a minute old at least: a seed still writing (and embedding) is left to finish first.
+  // Rows a minute old at least: a seed still writing (and embedding) elsewhere is left to finish first.
   const settled = new Date(Date.now() - UNPREPARED_SETTLE_MS);
   const unprepared = await services.db.prisma.opportunity.count({ where: { rowHash: null, createdAt: { lt: settled } } });
   if (unprepared === 0) return false;
@@ -250,6 +250,7 @@ export async function startJobWorker(services: SubgraphServices): Promise<() => 
     queueRunForUnprepared(services)
       .then((queued) => queued && worker.wake())
       .catch((err: unknown) => services.log.warn({ err }, "checking for records without matching keys failed"));
+  await checkUnprepared();
   const unpreparedTimer = setInterval(() => void checkUnprepared(), UNPREPARED_CHECK_MS);
   unpreparedTimer.unref();
   const queued = services.pubSub.subscribe(JOB_QUEUED);
