@@ -11,4 +11,6 @@ const require = createRequire(import.meta.url);
  */
 export const shared: ViteUserConfig = {
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }] },
+  // Set-up creates and migrates a database (PGlite in WASM): seconds, more on a busy CI machine.
+  test: { hookTimeout: 60_000 },
 };

@@ -87,6 +87,8 @@ describe.each<DbKind>(["pglite", "postgres"])("the ingestion job queue on %s", (
     worker.start();
     await vi.waitFor(async () => expect((await ingestionQueue.get(db, job.id))?.status).toBe("failed"), eventually);
     expect(await ingestionQueue.get(db, job.id)).toMatchObject({ subjectId: null, attempts: 1 });
+    // No worker may claim the next job while the test reads it back.
+    await worker.stop();
 
     const sourceId = await newSource();
     const kept = await ingestionQueue.enqueue(db, { kind: "document", subjectId: sourceId });
