@@ -117,6 +117,11 @@ describe.each(kinds)("knowledge ingestion and search through the gateway on %s",
   });
 
   it("refuses bad files with clear errors and stores nothing", async () => {
+    // Jobs the previous test queued may still be storing sources: count once they are finished.
+    let busy = true;
+    await until(() => !busy, async () => {
+      busy = (await t.db.prisma.knowledgeIngestionJob.count({ where: { status: { in: ["queued", "running"] } } })) > 0;
+    }, 60_000, 250);
     const [sources, jobs] = await Promise.all([t.db.prisma.knowledgeSource.count(), t.db.prisma.knowledgeIngestionJob.count()]);
     const bad = [
       { input: { contentBase64: Buffer.from("not really a pdf").toString("base64"), filename: "report.pdf" }, message: /report\.pdf/ },
