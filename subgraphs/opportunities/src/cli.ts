@@ -15,6 +15,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
 import { createGraphQLClient, type GraphQLCall } from "@matchgraph/subgraph-kit";
+import type { QualityPoint } from "./quality/index.js";
 import { writeMatchingDataset } from "./testdata/matching-dataset.js";
 
 const USAGE = `usage: opportunities <command> [options] [--url http://localhost:4000/graphql] [--token <jwt>]
@@ -125,7 +126,7 @@ export async function runOpportunitiesCli(argv: string[], io: CliIo = {}): Promi
         if (!values.gold || !values.out) throw new UsageError("--gold <csv> and --out <html> are required");
         const gql = client(values);
         const point = "threshold precision recall f1 tp fp fn";
-        const { matchingQualityReport: r } = await gql<{ matchingQualityReport: { goldPairs: number; atAutoConfirm: Point; best: Point; recommendedAutoConfirm: number; recommendedReview: number; rationale: string; html: string } }>(
+        const { matchingQualityReport: r } = await gql<{ matchingQualityReport: { goldPairs: number; atAutoConfirm: QualityPoint; best: QualityPoint; recommendedAutoConfirm: number; recommendedReview: number; rationale: string; html: string } }>(
           `query ($gold: String!, $dataset: String) { matchingQualityReport(gold: $gold, dataset: $dataset) { goldPairs atAutoConfirm { ${point} } best { ${point} } recommendedAutoConfirm recommendedReview rationale html } }`,
           { gold: await readFile(values.gold, "utf8"), dataset: values.gold.split("/").pop() },
         );
@@ -175,16 +176,6 @@ export async function runOpportunitiesCli(argv: string[], io: CliIo = {}): Promi
     error(`error: ${(err as Error).message}`);
     return 1;
   }
-}
-
-interface Point {
-  threshold: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
 }
 
 const client = (v: { url?: string; token?: string }) => createGraphQLClient({ url: v.url!, token: v.token });

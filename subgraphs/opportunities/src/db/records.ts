@@ -1,20 +1,9 @@
 import type { Database } from "@matchgraph/db";
-import type { OpportunitySourceName } from "../matching/types.js";
+import type { OpportunitySourceName, RecordFields } from "../matching/types.js";
 import type { Tx } from "./matching.js";
 
 /** An opportunity ready to store: fields, matching keys, both vectors and the row hash. */
-export interface PreparedRecord {
-  externalId: string;
-  companyName: string;
-  website: string | null;
-  email: string | null;
-  title: string;
-  description: string | null;
-  stage: string | null;
-  country: string | null;
-  region: string | null;
-  closeDate: string | null;
-  amount: number | null;
+export interface PreparedRecord extends RecordFields {
   nameNorm: string;
   domain: string | null;
   countryCode: string | null;
@@ -23,7 +12,6 @@ export interface PreparedRecord {
   /** Null when the stored vectors are still right (same text, same model). */
   vectors: { model: string; identity: string; context: string } | null;
 }
-
 
 /** Stored hash, model and vector presence by external id, to skip unchanged rows and re-embed only changed text. */
 export async function existingByExternalId(

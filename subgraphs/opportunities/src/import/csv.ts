@@ -5,24 +5,12 @@ import { decodeTextWithEncoding } from "@matchgraph/subgraph-kit";
 import { mappingCandidates, resolveColumns, type ColumnMapping, type ImportField, type ImportSource, type ResolvedColumn, type ResolvedColumns } from "./columns.js";
 import { ImportFileError } from "./errors.js";
 import { multiLine, parseAmount, parseDate, parseEmail, singleLine } from "./values.js";
+import type { RecordFields } from "../matching/types.js";
 
 /** One good row, ready to upsert by (source, externalId). */
-export interface ImportRecord {
+export interface ImportRecord extends RecordFields {
   /** Physical line of the file where the row starts (the header is line 1). */
   line: number;
-  externalId: string;
-  companyName: string;
-  website: string | null;
-  email: string | null;
-  /** "" when unmapped or empty (the store's title is NOT NULL). */
-  title: string;
-  description: string | null;
-  stage: string | null;
-  country: string | null;
-  region: string | null;
-  /** ISO `YYYY-MM-DD`. */
-  closeDate: string | null;
-  amount: number | null;
 }
 
 /** A row that was not imported; several problems of one row are joined with "; ". */

@@ -1,3 +1,20 @@
+/** An opportunity's own fields, as imported or entered. */
+export interface RecordFields {
+  externalId: string;
+  companyName: string;
+  website: string | null;
+  email: string | null;
+  /** "" when unmapped or empty (the store's title is NOT NULL). */
+  title: string;
+  description: string | null;
+  stage: string | null;
+  country: string | null;
+  region: string | null;
+  /** ISO `YYYY-MM-DD`. */
+  closeDate: string | null;
+  amount: number | null;
+}
+
 /** The two systems an opportunity comes from. */
 export type OpportunitySourceName = "apn" | "odoo";
 

@@ -17,9 +17,9 @@ import {
 } from "@matchgraph/subgraph-kit";
 import { findByIds, listPage, OPPORTUNITY_TABLE, sourceFilter, type OpportunityRow } from "../db/opportunities.js";
 import { upsertRecords } from "../db/records.js";
-import type { OpportunitySourceName } from "../matching/types.js";
+import type { OpportunitySourceName, RecordFields } from "../matching/types.js";
 import { matchingSetup, matchRecords } from "./matching.js";
-import { fieldsOf, prepareRecords, rowHash, type RecordFields } from "./records.js";
+import { fieldsOf, prepareRecords, rowHash } from "./records.js";
 
 export const OPPORTUNITY_UPSERTED = "opportunities.upserted";
 export interface OpportunityEvent {

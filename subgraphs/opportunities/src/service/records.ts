@@ -2,39 +2,12 @@ import { createHash } from "node:crypto";
 import { vectorLiteral } from "@matchgraph/db";
 import { embed, embeddingText, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import type { PreparedRecord } from "../db/records.js";
+import { IMPORT_FIELDS } from "../import/columns.js";
+import type { RecordFields } from "../matching/types.js";
 import { domainFromEmail, domainFromWebsite, geoRegionOf, normalizeCompanyName, normalizeCountry, normalizeText } from "../matching/normalize.js";
 
-/** An opportunity's own fields, as imported or entered (dates ISO, amounts plain numbers). */
-export interface RecordFields {
-  externalId: string;
-  companyName: string;
-  website: string | null;
-  email: string | null;
-  title: string;
-  description: string | null;
-  stage: string | null;
-  country: string | null;
-  region: string | null;
-  closeDate: string | null;
-  amount: number | null;
-}
-
-export const RECORD_FIELDS = ["externalId", "companyName", "website", "email", "title", "description", "stage", "country", "region", "closeDate", "amount"] as const;
-
 /** A stored row's own fields (dates as ISO text, amounts as numbers). */
-export function fieldsOf(r: {
-  externalId: string;
-  companyName: string;
-  website: string | null;
-  email: string | null;
-  title: string;
-  description: string | null;
-  stage: string | null;
-  country: string | null;
-  region: string | null;
-  closeDate: Date | null;
-  amount: { toString(): string } | null;
-}): RecordFields {
+export function fieldsOf(r: Omit<RecordFields, "closeDate" | "amount"> & { closeDate: Date | null; amount: { toString(): string } | null }): RecordFields {
   return {
     externalId: r.externalId,
     companyName: r.companyName,
@@ -51,7 +24,7 @@ export function fieldsOf(r: {
 }
 
 export function rowHash(r: RecordFields): string {
-  return createHash("sha256").update(JSON.stringify(RECORD_FIELDS.map((f) => r[f]))).digest("hex");
+  return createHash("sha256").update(JSON.stringify(IMPORT_FIELDS.map((f) => r[f]))).digest("hex");
 }
 
 export function matchingKeys(r: Pick<RecordFields, "companyName" | "website" | "email" | "country" | "region">) {
