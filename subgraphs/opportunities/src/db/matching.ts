@@ -43,6 +43,11 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
     AND (t.stage IS NULL OR NOT (t.stage = ANY(${o.excludeStages}::text[])))
     AND (${o.dateWindowDays}::int IS NULL OR t.close_date IS NULL OR q.close_date IS NULL OR abs(t.close_date - q.close_date) <= ${o.dateWindowDays}::int)
     AND (NOT ${o.sameRegionOnly}::boolean OR t.geo_region IS NULL OR q.geo_region IS NULL OR t.geo_region = q.geo_region)`;
+  // The n nearest of the other source on one vector column (a constant of this module).
+  const nearest = (column: Prisma.Sql) => Prisma.sql`
+    SELECT t.id FROM opportunities.opportunity t
+    WHERE q.embedding_model = ${o.model} AND t.embedding_model = ${o.model} AND t.${column} IS NOT NULL AND ${filter}
+    ORDER BY t.${column}::${type} <=> q.${column}::${type} LIMIT ${n}`;
   const rows = await db.prisma.$transaction(async (tx) => {
     // Filtered HNSW scans keep going until LIMIT rows pass (pgvector's iterative scan).
     await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(Math.max(40, 4 * n))}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
@@ -53,17 +58,9 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
         WHERE id = ANY(${ids as string[]}::uuid[])
           AND (stage IS NULL OR NOT (stage = ANY(${o.excludeStages}::text[])))
       )
-      SELECT q.id::text AS a, c.id::text AS b, q.source FROM q CROSS JOIN LATERAL (
-        SELECT t.id FROM opportunities.opportunity t
-        WHERE q.embedding_model = ${o.model} AND t.embedding_model = ${o.model} AND t.identity_embedding IS NOT NULL AND ${filter}
-        ORDER BY t.identity_embedding::${type} <=> q.identity_embedding::${type} LIMIT ${n}
-      ) c
+      SELECT q.id::text AS a, c.id::text AS b, q.source FROM q CROSS JOIN LATERAL (${nearest(Prisma.raw("identity_embedding"))}) c
       UNION
-      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
-        SELECT t.id FROM opportunities.opportunity t
-        WHERE q.embedding_model = ${o.model} AND t.embedding_model = ${o.model} AND t.embedding IS NOT NULL AND ${filter}
-        ORDER BY t.embedding::${type} <=> q.embedding::${type} LIMIT ${n}
-      ) c
+      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (${nearest(Prisma.raw("embedding"))}) c
       UNION
       SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
         SELECT t.id FROM opportunities.opportunity t

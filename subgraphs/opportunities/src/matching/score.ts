@@ -93,6 +93,11 @@ export function machineStatus(score: number, assigned: boolean, thresholds: Matc
 
 export const isHumanStatus = (status: MatchStatus) => status === "confirmed" || status === "rejected";
 
+/** A pair's deal value: the larger amount, APN's (monthly) scaled by `apnAmountFactor`. */
+export function dealValue(apnAmount: number | null, odooAmount: number | null, apnAmountFactor: number): number | null {
+  return Math.max(apnAmount === null ? 0 : apnAmount * apnAmountFactor, odooAmount ?? 0) || null;
+}
+
 /**
  * Review-queue priority: uncertainty (1 at score 0.5, 0 at 0 or 1) times a deal-value factor
  * (1 + log10 of the larger amount, so a 1M deal counts 7x a deal without an amount).

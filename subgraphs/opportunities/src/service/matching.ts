@@ -3,7 +3,7 @@ import type { PubSub } from "@matchgraph/subgraph-kit";
 import { DEFAULT_MATCHING_CONFIG, type MatchingConfig } from "../matching/config.js";
 import { assignOneToOne } from "../matching/assign.js";
 import { acronymOf, titleKey } from "../matching/normalize.js";
-import { confidenceOf, isHumanStatus, machineStatus, reviewPriority, scorePair, type PairFeatures } from "../matching/score.js";
+import { confidenceOf, dealValue, isHumanStatus, machineStatus, reviewPriority, scorePair, type PairFeatures } from "../matching/score.js";
 import { dateCloseness, jaroWinkler, logRatioCloseness, tokenSetSimilarity } from "../matching/similarity.js";
 import type { MatchStatus } from "../matching/types.js";
 import {
@@ -115,7 +115,7 @@ export async function scoreRecords(db: Database, ids: readonly string[], setup: 
   for (const row of rows) {
     const { score, signals } = scorePair(pairFeatures(row, setup), config.weights);
     if (score < MIN_STORED_SCORE) continue;
-    const amount = Math.max(row.apnAmount === null ? 0 : row.apnAmount * config.options.apnAmountFactor, row.odooAmount ?? 0) || null;
+    const amount = dealValue(row.apnAmount, row.odooAmount, config.options.apnAmountFactor);
     scored.push({ apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount });
   }
   await upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount)));

@@ -4,9 +4,9 @@ import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput,
 import { assignOneToOne } from "../matching/assign.js";
 import { calibrate, expectedPrecisionThreshold, type CalibrationResult } from "../matching/calibrate.js";
 import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../matching/config.js";
-import { confidenceOf, isHumanStatus, reviewPriority, scoreValues, valuesOf } from "../matching/score.js";
+import { confidenceOf, dealValue, isHumanStatus, reviewPriority, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
-import { applyStatusChanges, pairsTouching, type Tx } from "../db/matching.js";
+import { applyStatusChanges, pairsTouching, type StoredPair, type Tx } from "../db/matching.js";
 import { currentConfig, LONG_TRANSACTION, MATCH_DECIDED, publishQueued, reassign, statusChanges, type MatchEvent } from "./matching.js";
 
 export interface MatchRow {
@@ -158,15 +158,14 @@ export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "
     if (err instanceof RangeError) throw conflict(err.message);
     throw err;
   }
-  // The auto-confirm threshold from the new scores of the pairs that would be auto-confirmed.
-  const pairs = (await pairsTouching(ctx.db.prisma, null, true)).map((p) => ({ ...p, score: scoreValues(valuesOf(p.signals), calibration.weights).score }));
-  const assigned = assignOneToOne(pairs, current.options.oneToOne);
-  // Only machine pairs can be auto-confirmed: human decisions are certain and not counted.
-  const machine = pairs.filter((p) => assigned.has(p.id) && !isHumanStatus(p.status));
-  const autoConfirm = expectedPrecisionThreshold(machine.map((p) => p.score)) ?? current.thresholds.autoConfirm;
-  const thresholds = { autoConfirm, review: Math.min(current.thresholds.review, autoConfirm) };
-  const config = await saveConfig(ctx.db, { ...current, weights: calibration.weights, thresholds }, "calibrated", { ...calibration.metrics, autoConfirm });
-  await rescoreAll(ctx, config);
+  const config = await rescoreAll(ctx, { ...current, weights: calibration.weights }, "calibrated", calibration.metrics, (rescored) => {
+    // The auto-confirm threshold from the new scores of the pairs that would be auto-confirmed:
+    // machine pairs only (human decisions are certain and never auto-confirmed).
+    const assigned = assignOneToOne(rescored, current.options.oneToOne);
+    const machine = rescored.filter((p) => assigned.has(p.id) && !isHumanStatus(p.status));
+    const autoConfirm = expectedPrecisionThreshold(machine.map((p) => p.score)) ?? current.thresholds.autoConfirm;
+    return { autoConfirm, review: Math.min(current.thresholds.review, autoConfirm) };
+  });
   return { config, calibration };
 }
 
@@ -180,54 +179,60 @@ export async function updateConfig(ctx: Pick<SubgraphContext, "db" | "pubSub" | 
     if (err instanceof RangeError || err instanceof z.ZodError) throw badUserInput(err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : err.message);
     throw err;
   }
-  const config = await saveConfig(ctx.db, next, "manual", null);
-  await rescoreAll(ctx, config);
-  return config;
+  return rescoreAll(ctx, next, "manual", null);
 }
 
-async function saveConfig(db: Pick<Database, "prisma">, c: Omit<MatchingConfig, "version">, origin: string, metrics: object | null): Promise<MatchingConfig> {
-  const row = await db.prisma.matchingConfig.create({
-    data: { weights: c.weights, thresholds: c.thresholds, options: c.options, origin, ...(metrics ? { metrics } : {}) },
-  });
-  return { version: row.version, weights: c.weights, thresholds: c.thresholds, options: c.options };
-}
-
-/** New scores from the stored signal values under `config`, then a global assignment. */
-export async function rescoreAll(ctx: Pick<SubgraphContext, "db" | "pubSub">, config: MatchingConfig): Promise<number> {
-  const queued = await ctx.db.prisma.$transaction(
+/**
+ * Stores `next` as a new config version and re-scores every stored pair under it from its kept
+ * signal values (no comparison is recomputed), then assigns globally — one transaction.
+ * `chooseThresholds` may set the thresholds from the re-scored pairs (calibration does).
+ */
+export async function rescoreAll(
+  ctx: Pick<SubgraphContext, "db" | "pubSub">,
+  next: Omit<MatchingConfig, "version">,
+  origin: string,
+  metrics: Record<string, unknown> | null,
+  chooseThresholds?: (rescored: StoredPair[]) => MatchingConfig["thresholds"],
+): Promise<MatchingConfig> {
+  const { config, queued } = await ctx.db.prisma.$transaction(
     async (tx) => {
       const pairs = await pairsTouching(tx, null, true);
-      const amounts = await dealValues(tx, config.options.apnAmountFactor);
+      const amounts = await dealValues(tx, next.options.apnAmountFactor);
       const rescored = pairs.map((p) => {
-        const { score, signals } = scoreValues(valuesOf(p.signals), config.weights);
+        const { score, signals } = scoreValues(valuesOf(p.signals), next.weights);
         return { ...p, score, signals, priority: reviewPriority(score, amounts.get(p.id) ?? null) };
       });
+      const thresholds = chooseThresholds ? chooseThresholds(rescored) : next.thresholds;
+      const row = await tx.matchingConfig.create({
+        data: { weights: next.weights, thresholds, options: next.options, origin, ...(metrics ? { metrics: { ...metrics, thresholds } } : {}) },
+      });
+      const config: MatchingConfig = { ...next, thresholds, version: row.version };
       if (rescored.length > 0) {
         await tx.$executeRaw`
           UPDATE opportunities.match m SET score = r.score, confidence = r.confidence, signals = r.signals, priority = r.priority,
             config_version = ${config.version}, updated_at = now()
           FROM unnest(${rescored.map((p) => p.id)}::uuid[], ${rescored.map((p) => p.score)}::float8[],
-                      ${rescored.map((p) => confidenceOf(p.score, config.thresholds))}::text[], ${rescored.map((p) => JSON.stringify(p.signals))}::jsonb[],
+                      ${rescored.map((p) => confidenceOf(p.score, thresholds))}::text[], ${rescored.map((p) => JSON.stringify(p.signals))}::jsonb[],
                       ${rescored.map((p) => p.priority)}::float8[])
             AS r(id, score, confidence, signals, priority)
           WHERE m.id = r.id`;
       }
       const { changes, queued } = statusChanges(rescored, config);
       await applyStatusChanges(tx, changes);
-      return queued;
+      return { config, queued };
     },
     LONG_TRANSACTION,
   );
   publishQueued(ctx.pubSub, queued);
-  return queued.length;
+  return config;
 }
 
-/** Each pair's deal value for the review priority: the larger amount, APN's scaled to Odoo's. */
-async function dealValues(tx: Tx, apnAmountFactor: number): Promise<Map<string, number>> {
-  const rows = await tx.$queryRaw<Array<{ id: string; amount: number | null }>>`
-    SELECT m.id::text, greatest(a.amount::float8 * ${apnAmountFactor}, o.amount::float8) AS amount
+/** Each pair's deal value (see {@link dealValue}), for the review priority. */
+async function dealValues(tx: Tx, apnAmountFactor: number): Promise<Map<string, number | null>> {
+  const rows = await tx.$queryRaw<Array<{ id: string; apn: number | null; odoo: number | null }>>`
+    SELECT m.id::text, a.amount::float8 AS apn, o.amount::float8 AS odoo
     FROM opportunities.match m
     JOIN opportunities.opportunity a ON a.id = m.apn_id
     JOIN opportunities.opportunity o ON o.id = m.odoo_id`;
-  return new Map(rows.filter((r) => r.amount !== null).map((r) => [r.id, Number(r.amount)]));
+  return new Map(rows.map((r) => [r.id, dealValue(r.apn === null ? null : Number(r.apn), r.odoo === null ? null : Number(r.odoo), apnAmountFactor)]));
 }
