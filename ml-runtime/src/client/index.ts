@@ -2,9 +2,12 @@ import { createHash } from "node:crypto";
 import DataLoader from "dataloader";
 import { LRUCache } from "lru-cache";
 import type { HealthModel, HealthResponse } from "../api-types.js";
+import type { CircuitBreakerOptions, CircuitSnapshot } from "./breaker.js";
 import { Transport } from "./transport.js";
 
 export { MlRuntimeRequestError, MlRuntimeUnavailableError } from "./errors.js";
+export { DEFAULT_COOLDOWN_MS, DEFAULT_FAILURE_THRESHOLD, MlRuntimeCircuitOpenError } from "./breaker.js";
+export type { CircuitBreakerOptions, CircuitChange, CircuitSnapshot, CircuitState } from "./breaker.js";
 export type { HealthModel, HealthResponse };
 
 export type InputType = "query" | "passage";
@@ -21,6 +24,8 @@ export interface EmbedOptions {
 export interface EmbeddingClient {
   /** The runtime's default model: as given, or learned from its first answer (empty until then). */
   readonly defaultModel: string;
+  /** The circuit breaker's state, shared by every `forRequest` child (for metrics and logs). */
+  readonly circuit: CircuitSnapshot;
   embed(texts: string[], opts?: EmbedOptions): Promise<number[][]>;
   embedOne(text: string, opts?: EmbedOptions): Promise<number[]>;
   health(): Promise<HealthResponse>;
@@ -40,6 +45,11 @@ export interface EmbeddingClientOptions {
   cacheSize?: number;
   /** Most texts in one HTTP call; default 256. */
   maxBatch?: number;
+  /**
+   * Circuit breaker over every HTTP call: opens after `failureThreshold` consecutive transport
+   * failures (default 3), then fails fast for `cooldownMs` (default 5 000) before one probe.
+   */
+  breaker?: CircuitBreakerOptions;
 }
 
 interface Shared {
@@ -74,6 +84,10 @@ class Client implements EmbeddingClient {
 
   get defaultModel(): string {
     return this.shared.defaultModel ?? "";
+  }
+
+  get circuit(): CircuitSnapshot {
+    return this.shared.transport.breaker.snapshot();
   }
 
   async embed(texts: string[], opts: EmbedOptions = {}): Promise<number[][]> {
@@ -157,7 +171,7 @@ function chunk<T>(items: T[], size: number): T[][] {
 export function createEmbeddingClient(options: EmbeddingClientOptions): EmbeddingClient {
   const cacheSize = options.cacheSize ?? 10_000;
   const shared: Shared = {
-    transport: new Transport({ baseUrl: options.baseUrl.replace(/\/+$/, ""), timeoutMs: options.timeoutMs ?? 10_000 }),
+    transport: new Transport({ baseUrl: options.baseUrl.replace(/\/+$/, ""), timeoutMs: options.timeoutMs ?? 10_000, breaker: options.breaker }),
     cache: cacheSize > 0 ? new LRUCache<string, Float32Array>({ max: cacheSize }) : undefined,
     maxBatch: Math.max(1, options.maxBatch ?? 256),
     defaultModel: options.defaultModel,

@@ -1,9 +1,11 @@
 import type { EmbeddingResponse, ErrorResponse, HealthResponse } from "../api-types.js";
+import { CircuitBreaker, type CircuitBreakerOptions } from "./breaker.js";
 import { MlRuntimeRequestError, MlRuntimeUnavailableError } from "./errors.js";
 
 export interface TransportOptions {
   baseUrl: string;
   timeoutMs: number;
+  breaker?: CircuitBreakerOptions;
 }
 
 export interface EmbedCall {
@@ -13,11 +15,29 @@ export interface EmbedCall {
   requestId?: string;
 }
 
-/** HTTP calls to the ml-runtime, with its failures turned into the client's two error types. */
-export class Transport {
-  constructor(private readonly options: TransportOptions) {}
+const isTransportFailure = (err: unknown) => err instanceof MlRuntimeUnavailableError;
 
-  async embed(call: EmbedCall): Promise<{ model: string; vectors: Float32Array[] }> {
+/**
+ * HTTP calls to the ml-runtime, with its failures turned into the client's two error types. Every
+ * call goes through one circuit breaker: transport failures (unreachable, reset, timeout, 5xx, a
+ * malformed answer) count against it, answers (2xx, 4xx) reset it.
+ */
+export class Transport {
+  readonly breaker: CircuitBreaker;
+
+  constructor(private readonly options: TransportOptions) {
+    this.breaker = new CircuitBreaker(options.baseUrl, options.breaker);
+  }
+
+  embed(call: EmbedCall): Promise<{ model: string; vectors: Float32Array[] }> {
+    return this.breaker.run(() => this.embedCall(call), isTransportFailure);
+  }
+
+  health(requestId?: string): Promise<HealthResponse> {
+    return this.breaker.run(() => this.healthCall(requestId), isTransportFailure);
+  }
+
+  private async embedCall(call: EmbedCall): Promise<{ model: string; vectors: Float32Array[] }> {
     const body = {
       input: call.texts,
       encoding_format: "base64",
@@ -39,7 +59,7 @@ export class Transport {
     return { model: json.model, vectors };
   }
 
-  async health(requestId?: string): Promise<HealthResponse> {
+  private async healthCall(requestId?: string): Promise<HealthResponse> {
     const response = await this.request("/healthz", {
       method: "GET",
       headers: requestId ? { "x-request-id": requestId } : {},
