@@ -239,7 +239,7 @@ describe("row errors", () => {
     /* 20 */ ",,,,,,,,,,,,,",
     /* 21 */ "O-13,Last good,Stark,,,,,,,,,,,",
     /* 22 */ 'O-14,Open quote,Wayne,,,"never closed,,,,,,,,',
-    /* 23 */ "O-15,Swallowed,Wayne,,,,,,,,,,,",
+    /* 23 */ "O-15,After the open quote,Wayne,,,,,,,,,,,",
   ];
   const parsed: ParsedImport = parseOpportunityCsv(utf8(lines.join("\r\n")), { source: "apn" });
 
@@ -249,6 +249,7 @@ describe("row errors", () => {
       [3, "O-2"],
       [17, "O-11"],
       [21, "O-13"],
+      [23, "O-15"],
     ]);
     expect(parsed.records[1]!.description).toBe("first line\nsecond line\nthird line");
     expect(parsed.records[2]!.description).toBe("one\ntwo");
@@ -272,13 +273,13 @@ describe("row errors", () => {
         reason:
           'missing companyName (column "Customer Company Name") and no website or e-mail domain to take it from; email "bad@" is not an e-mail address; closeDate "2025-13-01" is not a valid date; amount "-5" must not be negative',
       },
-      { line: 22, externalId: null, reason: 'unterminated quoted field (a " opened here is never closed)' },
+      { line: 22, externalId: "O-14", reason: 'unterminated quoted field: the " opening column "Project Description" is never closed' },
     ]);
   });
 
   it("counts data rows, not blank lines or rows of empty cells", () => {
     expect(parsed.rows).toBe(parsed.records.length + parsed.errors.length);
-    expect(parsed.rows).toBe(16);
+    expect(parsed.rows).toBe(17);
   });
 
   it("accepts extra empty cells but not extra values", () => {
@@ -301,6 +302,122 @@ describe("row errors", () => {
       [4, "description is longer than 20,000 characters (20,001)"],
     ]);
     expect(result.records.map((r) => r.line)).toEqual([5]);
+  });
+});
+
+describe("broken quoting", () => {
+  const mapping = { externalId: "id", companyName: "name", description: "notes", stage: "stage" };
+  const parse = (lines: string[], eol = "\n") => parseOpportunityCsv(utf8(lines.join(eol) + eol), { source: "odoo", mapping });
+  /** Physical lines (1-based) of the data rows: not the header, not blank. */
+  const dataLines = (lines: string[]) => lines.flatMap((l, i) => (i > 0 && l.trim() !== "" ? [i + 1] : []));
+  /** Every row's line, once: good rows and refused rows together. */
+  const accounted = (p: ParsedImport) => [...p.records.map((r) => r.line), ...p.errors.map((e) => e.line)].sort((a, b) => a - b);
+
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+  ])("an unterminated quote fails its own line and keeps the next valid row (%s)", (_name, eol) => {
+    const lines = [
+      /* 1 */ "id,name,notes,stage",
+      /* 2 */ "1,Acme,plain,New",
+      /* 3 */ '2,Globex,"never closed,New',
+      /* 4 */ "3,Initech,after it,Won",
+    ];
+    const parsed = parse(lines, eol);
+    expect(parsed.records.map((r) => [r.line, r.externalId, r.description, r.stage])).toEqual([
+      [2, "1", "plain", "New"],
+      [4, "3", "after it", "Won"],
+    ]);
+    expect(parsed.errors).toEqual([{ line: 3, externalId: "2", reason: 'unterminated quoted field: the " opening column "notes" is never closed' }]);
+    expect(parsed.rows).toBe(3);
+    expect(accounted(parsed)).toEqual(dataLines(lines));
+  });
+
+  it("a quote that runs into the next records' quotes stops there; every later line is read", () => {
+    const lines = [
+      /* 1 */ "id,name,notes,stage",
+      /* 2 */ '1,Acme,"never closed,New',
+      /* 3 */ "2,Globex,plain,New",
+      /* 4 */ '3,Initech,"Quoted, with a comma",Won',
+      /* 5 */ '4,Hooli,"two',
+      /* 6 */ 'lines",Lost',
+      /* 7 */ "5,Umbrella,last,New",
+    ];
+    const parsed = parse(lines);
+    expect(parsed.errors).toEqual([
+      { line: 2, externalId: "1", reason: 'unterminated quoted field: the " opening column "notes" is not closed on its line (the next " is on line 4, followed by "Q")' },
+    ]);
+    expect(parsed.records.map((r) => [r.line, r.externalId, r.description])).toEqual([
+      [3, "2", "plain"],
+      [4, "3", "Quoted, with a comma"],
+      [5, "4", "two\nlines"],
+      [7, "5", "last"],
+    ]);
+    expect(parsed.rows).toBe(5);
+  });
+
+  it("a quote that closes on a later line but leaves the row the wrong width was never closed on its own", () => {
+    const lines = [
+      /* 1 */ "id,name,notes,stage",
+      /* 2 */ '1,Acme,"never closed,New',
+      /* 3 */ '2,Globex,fine,Won"',
+      /* 4 */ "3,Initech,x,New",
+    ];
+    const parsed = parse(lines);
+    expect(parsed.errors).toEqual([
+      { line: 2, externalId: "1", reason: 'unterminated quoted field: the " opening column "notes" is not closed on its line (closing it on line 3 leaves 3 columns; the header has 4)' },
+    ]);
+    // Line 3 read on its own: the stray quote is part of an unquoted value.
+    expect(parsed.records.map((r) => [r.line, r.externalId, r.stage])).toEqual([
+      [3, "2", 'Won"'],
+      [4, "3", "New"],
+    ]);
+    expect(accounted(parsed)).toEqual(dataLines(lines));
+  });
+
+  it("text after a closing quote fails that row only", () => {
+    const lines = ["id,name,notes,stage", '1,"Acme" Inc,x,New', "2,Globex,y,New"];
+    const parsed = parse(lines);
+    expect(parsed.errors).toEqual([
+      { line: 2, externalId: "1", reason: 'malformed quoted field: the " closing column "name" is followed by " " instead of the delimiter or a line break' },
+    ]);
+    expect(parsed.records.map((r) => r.line)).toEqual([3]);
+    expect(parsed.rows).toBe(2);
+  });
+
+  it("keeps legitimate multi-line fields, even with lines that look like rows, and numbers rows by physical line", () => {
+    const lines = [
+      /*  1 */ "id,name,notes,stage",
+      /*  2 */ '1,Acme,"first, with commas',
+      /*  3 */ "2,Looks,Like a row,New",
+      /*  4 */ 'last line",Won',
+      /*  5 */ '2,"Globex',
+      /*  6 */ 'Corp","multi',
+      /*  7 */ "",
+      /*  8 */ 'with a blank line and ""quotes""",New',
+      /*  9 */ '3,Initech,"ends the file',
+      /* 10 */ 'without a line break",Lost',
+    ];
+    for (const eol of ["\n", "\r\n"]) {
+      const parsed = parseOpportunityCsv(utf8(lines.join(eol)), { source: "odoo", mapping });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.records.map((r) => [r.line, r.externalId, r.companyName, r.description, r.stage])).toEqual([
+        [2, "1", "Acme", "first, with commas\n2,Looks,Like a row,New\nlast line", "Won"],
+        [5, "2", "Globex Corp", 'multi\n\nwith a blank line and "quotes"', "New"],
+        [9, "3", "Initech", "ends the file\nwithout a line break", "Lost"],
+      ]);
+      expect(parsed.rows).toBe(3);
+    }
+  });
+
+  it("counts every data line of a file with broken rows as a row", () => {
+    const lines = ["id,name,notes,stage"];
+    for (let i = 1; i <= 40; i++) lines.push(i % 7 === 3 ? `${i},Co ${i},"open ${i},New` : i % 11 === 5 ? `${i},"Co ${i}" x,n,New` : `${i},Co ${i},"n, ${i}",New`);
+    const parsed = parse(lines);
+    expect(parsed.rows).toBe(40);
+    expect(accounted(parsed)).toEqual(dataLines(lines));
+    expect(parsed.errors.map((e) => e.externalId)).toEqual(["3", "5", "10", "16", "17", "24", "27", "31", "38"]);
+    expect(parsed.records).toHaveLength(31);
   });
 });
 
@@ -365,7 +482,7 @@ describe("file errors", () => {
     const utf16WithoutBom = new Uint8Array(Buffer.from("id,name\r\n1,Acme\r\n", "utf16le"));
     expect(fileError(utf16WithoutBom, { source: "apn", mapping }).code).toBe("UNREADABLE");
     expect(parseOpportunityCsv(utf8('id,name\n"1,Acme\n'), { source: "apn", mapping }).errors).toEqual([
-      { line: 2, externalId: null, reason: 'unterminated quoted field (a " opened here is never closed)' },
+      { line: 2, externalId: null, reason: 'unterminated quoted field: the " opening column "id" is never closed' },
     ]);
     expect(fileError(utf8('"id,name\n1,Acme\n'), { source: "apn", mapping }).code).toBe("UNREADABLE");
     expect(fileError(new Uint8Array(), { source: "apn" }).code).toBe("UNREADABLE");

@@ -1,6 +1,4 @@
 import { domainFromEmail, domainFromWebsite } from "../matching/normalize.js";
-import { Buffer } from "node:buffer";
-import { parse, type CsvError } from "csv-parse/sync";
 import { decodeTextWithEncoding } from "@matchgraph/subgraph-kit";
 import { mappingCandidates, resolveColumns, type ColumnMapping, type ImportField, type ImportSource, type ResolvedColumn, type ResolvedColumns } from "./columns.js";
 import { ImportFileError } from "./errors.js";
@@ -23,7 +21,11 @@ export interface RowError {
 export interface ParsedImport {
   records: ImportRecord[];
   errors: RowError[];
-  /** Data rows seen (blank lines and rows of only empty cells are not rows). */
+  /**
+   * Data rows seen: records + errors. Blank lines and rows of only empty cells are not rows; a
+   * row with broken quoting is one row and every line after its first is read as rows again, so
+   * without multi-line fields this is the file's non-blank lines after the header.
+   */
   rows: number;
   /** What the bytes were decoded as: utf-8, utf-8-bom, utf-16le, utf-16be or windows-1252. */
   encoding: string;
@@ -108,8 +110,107 @@ function describeColumns(columns: readonly string[]): string {
   return columns.length === 1 ? `column "${columns[0]}"` : `columns ${columns.map((c) => `"${c}"`).join(" + ")}`;
 }
 
-const CR = 0x0d;
-const LF = 0x0a;
+/** One record as the tokenizer read it (see {@link readRecord}). */
+type RawRecord =
+  | {
+      ok: true;
+      cells: string[];
+      /** Where the next record starts (past this one's line break). */
+      next: number;
+      /** Physical line breaks inside quoted fields (0: the record is on one line). */
+      inner: number;
+      /** Physical lines the record takes, its line break included. */
+      breaks: number;
+    }
+  | {
+      ok: false;
+      /** The complete cells before the quoted field that broke the record. */
+      cells: string[];
+      /** The cell (0-based) whose opening quote is not properly closed. */
+      column: number;
+      /** Line breaks between the record's start and where the problem shows (0: on its first line). */
+      breaksBefore: number;
+      /** What was found: the end of the file, or this character after a closing quote. */
+      found: "eof" | string;
+    };
+
+/**
+ * Reads one record at `pos` (RFC 4180: a field that starts with `"` is quoted, `""` inside it is
+ * a quote, line breaks inside it belong to the value; a `"` inside an unquoted field is literal).
+ * A quoted field is well formed only when its closing quote is followed by the delimiter, a line
+ * break or the end of the file; anything else (or no closing quote at all) breaks the record.
+ */
+function readRecord(text: string, pos: number, delimiter: string): RawRecord {
+  const cells: string[] = [];
+  let i = pos;
+  let breaks = 0;
+  for (;;) {
+    if (text[i] === '"') {
+      const column = cells.length;
+      let value = "";
+      let from = i + 1;
+      let closed = -1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q === -1) return { ok: false, cells, column, breaksBefore: breaks, found: "eof" };
+        breaks += lineBreaks(text, from, q);
+        value += text.slice(from, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          from = q + 2;
+          continue;
+        }
+        closed = q;
+        break;
+      }
+      i = closed + 1;
+      cells.push(value);
+      if (i >= text.length) return { ok: true, cells, next: i, inner: breaks, breaks };
+      const after = text[i]!;
+      if (after === delimiter) {
+        i++;
+        continue;
+      }
+      if (after !== "\n" && after !== "\r") return { ok: false, cells: cells.slice(0, column), column, breaksBefore: breaks, found: after };
+    } else {
+      let j = i;
+      while (j < text.length && text[j] !== delimiter && text[j] !== "\n" && text[j] !== "\r") j++;
+      cells.push(text.slice(i, j));
+      i = j;
+      if (i >= text.length) return { ok: true, cells, next: i, inner: breaks, breaks };
+      if (text[i] === delimiter) {
+        i++;
+        continue;
+      }
+    }
+    // A line break ends the record: CRLF, LF or a lone CR (old Mac exports).
+    i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    return { ok: true, cells, next: i, inner: breaks, breaks: breaks + 1 };
+  }
+}
+
+/** Physical line breaks in text[from, to): CRLF, LF and lone CR count one each. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) n++;
+  }
+  return n;
+}
+
+/** Where the physical line that starts at `pos` ends, past its line break. */
+function nextLine(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+  if (i < text.length) i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+  return i;
+}
+
+/** A row has the header's width: extra cells are allowed when empty (Excel pads rows). */
+function fitsWidth(cells: readonly string[], width: number): boolean {
+  return cells.length === width || (cells.length > width && cells.slice(width).every((c) => c.trim() === ""));
+}
 
 /**
  * Parses an opportunity export (APN, Odoo or any CSV with a mapping) into validated records and
@@ -118,6 +219,25 @@ const LF = 0x0a;
  * quoting follows RFC 4180 (line breaks inside quotes included). Bad rows become {@link RowError}s
  * with the physical line where the row starts; good rows always come back. Throws
  * {@link ImportFileError} when the file as a whole cannot be used.
+ *
+ * Broken quoting. A quoted field may span lines (CRM notes, addresses), so an opening quote that
+ * is never properly closed would otherwise take every line after it into one cell and lose the
+ * rows there. The rule: a record is read with its quoted fields spanning lines only when the
+ * result is well formed, that is
+ *   1. every quoted field is closed before the end of the file,
+ *   2. every closing quote is followed by the delimiter, a line break or the end of the file
+ *      (a quote that "closes" on a later line before other text is the next record's quote), and
+ *   3. a record spanning several lines has the header's width (a quote that runs into the next
+ *      records closes, if ever, where the cell count no longer fits the header).
+ * Otherwise the quote is read as unterminated: the row fails on its first physical line with the
+ * column and the reason, and reading resumes on the next physical line, so that every line after
+ * it is read (and counted) as a row of its own: valid rows land, fragments fail with their own
+ * line. A broken single-line record is reported the same way. A header that cannot be read this
+ * way refuses the file (UNREADABLE). Well-formed files (every RFC 4180 file whose rows have the
+ * header's width) read exactly as before, multi-line fields included, whatever their lines look
+ * like. What no rule can tell apart: a stray quote whose runaway field happens to close at a later
+ * `"` before the delimiter, in a row of the right width (e.g. `27"` in the same column two lines
+ * down) reads like a legitimate multi-line field; everything else stops at the next quote or EOF.
  */
 export function parseOpportunityCsv(bytes: Uint8Array, options: ParseOptions): ParsedImport {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
@@ -140,72 +260,81 @@ export function parseOpportunityCsv(bytes: Uint8Array, options: ParseOptions): P
   }
   if (head.line.trim() === "") throw new ImportFileError("UNREADABLE", "the file has no header line; expected a CSV export");
 
-  const buffer = Buffer.from(text, "utf8");
-  // Physical line numbers: csv-parse's own `info.lines` counts a CRLF inside quotes twice, so
-  // lines are counted here from the byte offset where each record ends (`info.bytes`).
-  let cursor = 0;
-  let line = 1;
-  let previousEnd = 0;
-  const startLineOfRecordAfter = (previous: number): number => {
-    let start = previous;
-    while (buffer[start] === CR || buffer[start] === LF) start++;
-    for (; cursor < start; cursor++) {
-      const b = buffer[cursor];
-      if (b === LF || (b === CR && buffer[cursor + 1] !== LF)) line++;
-    }
-    return line;
-  };
-
-  const state: { header: string[] | null; columns: ResolvedColumns | null } = { header: null, columns: null };
+  let header: string[] | null = null;
+  let columns: ResolvedColumns | null = null;
   let rows = 0;
   const records: ImportRecord[] = [];
   const errors: RowError[] = [];
   const firstSeen = new Map<string, number>();
-
-  const onRow = (cells: string[], at: number): void => {
-    if (state.header === null) {
-      state.header = cells.map((c) => c.trim());
-      state.columns = resolveColumns(state.header, candidates);
-      return;
-    }
-    if (cells.every((c) => c.trim() === "")) return;
+  const countRow = (): void => {
     rows++;
     if (rows > maxRows) {
       throw new ImportFileError("TOO_LARGE", `the file has more than ${maxRows.toLocaleString("en-US")} rows; split it into smaller files`);
     }
-    const row = toRecord(cells, at, state.header.length, state.columns!, dayFirst, firstSeen);
+  };
+  const columnName = (index: number): string => (header && index < header.length && header[index] !== "" ? `column "${header[index]}"` : `column ${index + 1}`);
+
+  let pos = 0;
+  let line = 1;
+  /** A record with broken quoting: it fails on its first line; reading resumes on the next line. */
+  const refuseBroken = (cells: readonly string[], reason: string): void => {
+    if (header === null) throw new ImportFileError("UNREADABLE", `the header line cannot be read: ${reason}`);
+    countRow();
+    const idColumn = columns!.externalId;
+    const id = idColumn !== null && idColumn.indexes.every((i) => i < cells.length) ? singleLine(cellValue(cells, idColumn) ?? "") : "";
+    errors.push({ line, externalId: id || null, reason });
+    pos = nextLine(text, pos);
+    line++;
+  };
+  while (pos < text.length) {
+    // Blank lines are not rows (they still count as lines).
+    if (text[pos] === "\n" || text[pos] === "\r") {
+      pos += text[pos] === "\r" && text[pos + 1] === "\n" ? 2 : 1;
+      line++;
+      continue;
+    }
+    const record = readRecord(text, pos, delimiter);
+    if (!record.ok) {
+      // Rules 1 and 2.
+      const column = columnName(record.column);
+      refuseBroken(
+        record.cells,
+        record.found === "eof"
+          ? `unterminated quoted field: the " opening ${column} is never closed`
+          : record.breaksBefore === 0
+            ? `malformed quoted field: the " closing ${column} is followed by ${JSON.stringify(record.found)} instead of the delimiter or a line break`
+            : `unterminated quoted field: the " opening ${column} is not closed on its line (the next " is on line ${line + record.breaksBefore}, followed by ${JSON.stringify(record.found)})`,
+      );
+      continue;
+    }
+    if (header !== null && record.inner > 0 && !fitsWidth(record.cells, header.length)) {
+      // Rule 3: a record that spans lines and does not fit the header ran into the next records.
+      const column = Math.max(0, record.cells.findIndex((c) => c.includes("\n") || c.includes("\r")));
+      refuseBroken(
+        record.cells.slice(0, column),
+        `unterminated quoted field: the " opening ${columnName(column)} is not closed on its line (closing it on line ${line + record.inner} leaves ${record.cells.length} columns; the header has ${header.length})`,
+      );
+      continue;
+    }
+
+    const at = line;
+    pos = record.next;
+    line += record.breaks;
+    if (header === null) {
+      header = record.cells.map((c) => c.trim());
+      columns = resolveColumns(header, candidates);
+      continue;
+    }
+    if (record.cells.every((c) => c.trim() === "")) continue;
+    countRow();
+    const row = toRecord(record.cells, at, header.length, columns!, dayFirst, firstSeen);
     if ("reason" in row) errors.push(row);
     else {
       firstSeen.set(row.externalId, at);
       records.push(row);
     }
-  };
+  }
 
-  parse(buffer, {
-    delimiter,
-    record_delimiter: ["\r\n", "\n", "\r"],
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err: CsvError | undefined) => {
-      // With relax_quotes this is a quote left open: it ran to the end of the file.
-      const at = startLineOfRecordAfter(previousEnd);
-      if (state.header === null) throw new ImportFileError("UNREADABLE", `the header line cannot be read: ${err?.message ?? "bad quoting"}`);
-      const unclosed = err === undefined || err.code === "CSV_QUOTE_NOT_CLOSED";
-      rows++;
-      errors.push({ line: at, externalId: null, reason: unclosed ? `unterminated quoted field (a " opened here is never closed)` : err.message });
-      previousEnd = unclosed || typeof err.bytes !== "number" ? buffer.length : err.bytes;
-    },
-    on_record: (cells: string[], context) => {
-      const at = startLineOfRecordAfter(previousEnd);
-      previousEnd = context.bytes;
-      onRow(cells, at);
-      return null;
-    },
-  });
-
-  const { header } = state;
   if (header === null) throw new ImportFileError("UNREADABLE", "the file has no header line; expected a CSV export");
   if (rows === 0) throw new ImportFileError("EMPTY", "the file has a header but no rows");
   return { records, errors, rows, encoding: decoded.encoding, delimiter, columns: header };
@@ -257,7 +386,7 @@ function toRecord(
   dayFirst: boolean,
   firstSeen: ReadonlyMap<string, number>,
 ): ImportRecord | RowError {
-  if (cells.length !== width && (cells.length < width || cells.slice(width).some((c) => c.trim() !== ""))) {
+  if (!fitsWidth(cells, width)) {
     const id = singleLine(cellValue(cells, columns.externalId) ?? "");
     return { line, externalId: id || null, reason: `expected ${width} columns, found ${cells.length}` };
   }
