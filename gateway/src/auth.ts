@@ -1,24 +1,51 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import type { Identity } from "@matchgraph/subgraph-kit";
 
 export type AuthConfig =
   | { mode: "none"; localRoles: string[] }
-  | { mode: "jwt"; secret?: string; jwksUrl?: string; issuer?: string; audience?: string; anonymousRead: boolean };
+  | {
+      mode: "jwt";
+      secret?: string;
+      jwksUrl?: string;
+      issuer?: string;
+      audience?: string;
+      anonymousRead: boolean;
+      /** Longest lifetime (exp − iat, or exp − now without iat) a token may have; default 24 h. */
+      maxTokenLifetimeS?: number;
+    };
 
 export class AuthError extends Error {}
 
+/** A verified caller; `expiresAt` (ms) is when its token stops being valid (none in mode `none`). */
+export type AuthenticatedIdentity = Identity & { expiresAt?: number };
+
 export interface Authenticator {
   /** Identity from an Authorization header; null for an anonymous caller that may read. */
-  authenticate(authorization: string | undefined): Promise<Identity | null>;
+  authenticate(authorization: string | undefined): Promise<AuthenticatedIdentity | null>;
   readonly anonymousRead: boolean;
 }
 
 const LOCAL_USER: Identity = { userId: "local", roles: [] };
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 24 * 3600;
+
+/** `roles` as an array of strings, or one string of names separated by spaces or commas. */
+export function rolesOf(claim: unknown): string[] {
+  if (typeof claim === "string") return claim.split(/[\s,]+/).filter(Boolean);
+  if (Array.isArray(claim)) return claim.filter((r): r is string => typeof r === "string" && r.length > 0);
+  return [];
+}
+
+function checkLifetime(payload: JWTPayload, maxLifetimeS: number): void {
+  const exp = payload.exp!;
+  const from = typeof payload.iat === "number" ? payload.iat : Math.floor(Date.now() / 1000);
+  if (exp - from > maxLifetimeS) throw new AuthError(`Token lifetime exceeds the maximum of ${maxLifetimeS} s`);
+}
 
 /**
- * Verifies client JWTs (HS256 shared secret or a JWKS endpoint) with jose. `roles` is read from
- * the `roles` claim (array or space-separated string). Mode `none` is for the embedded demo only:
- * every caller is the local user with the configured roles.
+ * Verifies client JWTs (HS256/384/512 with a shared secret, or the provider's asymmetric keys
+ * from a JWKS endpoint) with jose. A token must carry `sub` and `exp`, may not live longer than
+ * the configured maximum, and must match `iss`/`aud` when they are configured. Mode `none` is
+ * for the embedded demo only: every caller is the local user with the configured roles.
  */
 export function createAuthenticator(config: AuthConfig): Authenticator {
   if (config.mode === "none") {
@@ -31,26 +58,27 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
     : new TextEncoder().encode(config.secret ?? "");
   // A shared secret means HMAC; a JWKS means the provider's asymmetric keys. Never "none".
   const algorithms = config.jwksUrl ? ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"] : ["HS256", "HS384", "HS512"];
+  const maxLifetimeS = config.maxTokenLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
   return {
     anonymousRead: config.anonymousRead,
     async authenticate(authorization) {
       if (!authorization) return null;
       const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
       if (!match) throw new AuthError("Authorization header must be 'Bearer <token>'");
+      let payload: JWTPayload;
       try {
-        const { payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+        ({ payload } = await jwtVerify(match[1]!, key as Uint8Array, {
           issuer: config.issuer,
           audience: config.audience,
           algorithms,
-        });
-        if (!payload.sub) throw new AuthError("Token has no subject");
-        const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
-        return { userId: payload.sub, roles };
-      } catch (err) {
-        if (err instanceof AuthError) throw err;
+          requiredClaims: ["exp", "sub"],
+        }));
+      } catch {
         // jose's reason (expired, bad signature, …) is not for clients.
         throw new AuthError("Invalid or expired token");
       }
+      checkLifetime(payload, maxLifetimeS);
+      return { userId: payload.sub!, roles: rolesOf(payload.roles), expiresAt: payload.exp! * 1000 };
     },
   };
 }

@@ -20,7 +20,12 @@ export const gatewayEnv = z.object({
   AUTH_AUDIENCE: z.string().optional(),
   AUTH_ANONYMOUS_READ: bool.default(false),
   AUTH_LOCAL_ROLES: csv.default(["reader", "writer"]),
+  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  MAX_QUERY_BYTES: z.coerce.number().int().min(1024).max(8 * 1024 * 1024).default(256 * 1024),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(30),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(30),
   MAX_QUERY_COST: z.coerce.number().int().min(10).default(20_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   ML_RUNTIME_URL: z.string().url().default("http://127.0.0.1:4100"),
@@ -39,11 +44,20 @@ export function authConfig(env: GatewayEnv): AuthConfig {
     issuer: env.AUTH_ISSUER,
     audience: env.AUTH_AUDIENCE,
     anonymousRead: env.AUTH_ANONYMOUS_READ,
+    maxTokenLifetimeS: env.AUTH_MAX_TOKEN_LIFETIME_S,
   };
 }
 
 export function limitsOf(env: GatewayEnv): Limits {
-  return { maxDepth: env.MAX_QUERY_DEPTH, maxCost: env.MAX_QUERY_COST, ratePerMinute: env.RATE_LIMIT_PER_MINUTE };
+  return {
+    maxBytes: env.MAX_QUERY_BYTES,
+    maxTokens: env.MAX_QUERY_TOKENS,
+    maxDepth: env.MAX_QUERY_DEPTH,
+    maxAliases: env.MAX_QUERY_ALIASES,
+    maxDirectives: env.MAX_QUERY_DIRECTIVES,
+    maxCost: env.MAX_QUERY_COST,
+    ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+  };
 }
 
 export const wsUrlOf = (httpUrl: string) => httpUrl.replace(/^http/, "ws");

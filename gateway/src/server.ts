@@ -2,27 +2,35 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { parse, print, specifiedRules, validate, GraphQLError, type ExecutionResult } from "graphql";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { print, GraphQLError, type ExecutionResult, type GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import {
+  createCallerSigner,
   createMetrics,
+  executeGraphQL,
   formatError,
-  handleGraphQL,
+  graphQLParams,
   headerValue,
   HttpError,
   MAX_BODY_BYTES,
   operationMetricsPlugin,
+  readGraphQLRequest,
   REQUEST_ID_HEADER,
   sendJson,
   sendMetrics,
   type Identity,
   type Logger,
 } from "@matchgraph/subgraph-kit";
-import { AuthError, createAuthenticator, type AuthConfig } from "./auth.js";
+import { createAdmission, RequestRefused } from "./admission.js";
+import { AuthError, createAuthenticator, type AuthConfig, type AuthenticatedIdentity } from "./auth.js";
 import { createGatewayContext, type GatewayContext } from "./context.js";
+import { costTableFromSupergraph } from "./cost.js";
 import { SubgraphDataSource } from "./datasource.js";
-import { checkCost, costPlugin, createRateLimiter, depthRule, RateLimitedError, type Limits } from "./limits.js";
+import { createIdeHandler } from "./ide/index.js";
+import { gatewayFormatError } from "./errors.js";
+import { createRateLimiter, RateLimitedError, type Limits } from "./limits.js";
 import { checkReadiness } from "./readiness.js";
 import { SubscriptionRouter } from "./subscriptions.js";
 
@@ -51,6 +59,10 @@ export interface RunningGateway {
 }
 
 const graphqlError = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+const refusedBody = (refused: RequestRefused) => ({ errors: refused.errors.map((e) => e.toJSON()) });
+
+/** graphql-ws close code for a connection whose token expired (the 44xx range mirrors HTTP 401). */
+export const WS_TOKEN_EXPIRED = 4401;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { log } = options;
@@ -64,21 +76,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const router = new SubscriptionRouter(options.supergraphSdl, dataSources, Object.fromEntries(options.subgraphs.map((s) => [s.name, s.wsUrl])));
   const authenticator = createAuthenticator(options.auth);
   const rateLimit = createRateLimiter(options.limits);
+  const admission = createAdmission(router.apiGraphQLSchema, costTableFromSupergraph(options.supergraphSdl), options.limits);
+  const signCaller = createCallerSigner(options.identitySecret);
   const metrics = createMetrics("gateway");
 
   const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService: ({ name }) => dataSource(name) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: (formatted: GraphQLFormattedError, err: unknown) => gatewayFormatError(formatted, err, formatError),
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthRule(options.limits)],
-    plugins: [costPlugin(() => router.apiGraphQLSchema, options.limits), operationMetricsPlugin(metrics)],
+    // GraphiQL (./ide) answers browsers; Apollo's own landing page would load from a CDN.
+    plugins: [operationMetricsPlugin(metrics), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   /** Authenticates and rate-limits one caller; throws HttpError with the right status. */
-  const admit = async (authorization: string | undefined, remote: string | undefined): Promise<Identity | null> => {
-    let identity: Identity | null;
+  const admit = async (authorization: string | undefined, remote: string | undefined): Promise<AuthenticatedIdentity | null> => {
+    let identity: AuthenticatedIdentity | null;
     try {
       identity = await authenticator.authenticate(authorization);
     } catch (err) {
@@ -93,6 +107,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     return identity;
   };
+
+  const serveIde = createIdeHandler({ graphqlPath: "/graphql", bearerTokens: options.auth.mode === "jwt" });
 
   const httpServer: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -115,43 +131,56 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (path === "/metrics") return void sendMetrics(res, metrics.registry).catch(fail);
+    if (serveIde(req, res)) return;
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    // Only a GET without an operation (no query, no persisted-query extension) may skip
-    // authentication: that is the Sandbox page.
-    const params = new URL(req.url ?? "/", "http://localhost").searchParams;
-    const isLandingPage = req.method === "GET" && !params.has("query") && !params.has("extensions");
+    // Only the IDE's page and files (answered above) skip authentication.
     (async () => {
-      const identity = isLandingPage ? null : await admit(headerValue(req.headers.authorization), remoteAddress(req));
-      const context = createGatewayContext(headerValue(req.headers[REQUEST_ID_HEADER]), identity, log, options.identitySecret);
+      const identity = await admit(headerValue(req.headers.authorization), remoteAddress(req));
+      const request = await readGraphQLRequest(req);
+      try {
+        admission.admit(graphQLParams(request), "http");
+      } catch (err) {
+        if (err instanceof RequestRefused) return sendJson(res, 400, refusedBody(err));
+        throw err;
+      }
+      const context = createGatewayContext(headerValue(req.headers[REQUEST_ID_HEADER]), identity, log, signCaller);
       res.setHeader(REQUEST_ID_HEADER, context.requestId);
-      await handleGraphQL(apollo, req, res, async () => context);
+      await executeGraphQL(apollo, request, res, async () => context);
     })().catch(fail);
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: MAX_BODY_BYTES });
-  const wsCleanup = useServer<Record<string, unknown>, { identity?: Identity | null; request: IncomingMessage }>(
+  type WsExtra = { identity: Identity | null; expiry: NodeJS.Timeout };
+  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema: router.apiGraphQLSchema,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthRule(options.limits)]),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = typeof params.authorization === "string" ? params.authorization : headerValue(ctx.extra.request.headers.authorization);
+        let identity: AuthenticatedIdentity | null;
         try {
-          (ctx.extra as { identity?: Identity | null }).identity = await admit(authorization, remoteAddress(ctx.extra.request));
-          return true;
+          identity = await admit(authorization, remoteAddress(ctx.extra.request));
         } catch (err) {
           log.info({ reason: (err as Error).message }, "websocket connection refused");
           return false;
         }
+        ctx.extra.identity = identity;
+        // A socket lives no longer than the token that opened it.
+        if (identity?.expiresAt !== undefined) {
+          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(WS_TOKEN_EXPIRED, "Token expired"), Math.max(0, identity.expiresAt - Date.now()));
+          ctx.extra.expiry.unref();
+        }
+        return true;
       },
-      // Every operation on the socket is rate-limited and cost-checked like an HTTP request.
+      onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+      // Every operation on the socket is rate-limited and admitted like an HTTP request.
       onSubscribe: async (ctx, _id, payload) => {
-        const identity = (ctx.extra as { identity?: Identity | null }).identity ?? null;
+        const identity = ctx.extra.identity ?? null;
         try {
           await rateLimit(identity?.userId ?? remoteAddress(ctx.extra.request) ?? "unknown");
-          checkCost(router.apiGraphQLSchema, options.limits, { document: parse(payload.query), variables: payload.variables ?? {}, operationName: payload.operationName });
+          admission.admit(payload, "ws");
         } catch (err) {
-          if (err instanceof GraphQLError) return [err];
+          if (err instanceof RequestRefused) return err.errors;
           if (err instanceof RateLimitedError) return [new GraphQLError(err.message, { extensions: { code: "RATE_LIMITED" } })];
           throw err;
         }
@@ -160,7 +189,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       context: (ctx) => {
         const params = ctx.connectionParams ?? {};
         const requestId = typeof params[REQUEST_ID_HEADER] === "string" ? (params[REQUEST_ID_HEADER] as string) : undefined;
-        return createGatewayContext(requestId, (ctx.extra as { identity?: Identity | null }).identity ?? null, log, options.identitySecret) as unknown as Record<string, unknown>;
+        return createGatewayContext(requestId, ctx.extra.identity ?? null, log, signCaller) as unknown as Record<string, unknown>;
       },
       subscribe: (args) =>
         router.subscribe({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IDENTITY_HEADER, signIdentity } from "@matchgraph/subgraph-kit";
+import { IDENTITY_HEADER, signCaller } from "@matchgraph/subgraph-kit";
 import { composeFromCode, readCommittedSupergraph } from "@matchgraph/gateway/supergraph";
 import { signToken, startTestPlatform, subscribe, until, type TestPlatform } from "../src/harness.js";
 
@@ -128,13 +128,14 @@ describe("gateway on pglite", () => {
 
     it("makes subgraphs ignore identity headers that the gateway did not sign", async () => {
       const opportunities = t.platform.subgraphs.find((s) => s.name === "opportunities")!;
-      const forged = await signIdentity({ userId: "mallory", roles: ["admin"] }, "x".repeat(64));
+      const forged = await signCaller({ kind: "user", identity: { userId: "mallory", roles: ["admin"] } }, "x".repeat(64));
       const res = await fetch(opportunities.url, {
         method: "POST",
         headers: { "content-type": "application/json", [IDENTITY_HEADER]: forged },
         body: JSON.stringify({ query: CREATE_OPPORTUNITY, variables: { input: opportunity(902) } }),
       });
       const body = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      expect(res.status).toBe(401);
       expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     });
   });
@@ -142,17 +143,18 @@ describe("gateway on pglite", () => {
   describe("limits", () => {
     it("refuses queries deeper than the depth limit", async () => {
       const nested = (levels: number) => `query { searchKnowledge(query: "x", k: 1) { chunk { ${"source { chunks(first: 1) { nodes { ".repeat(levels)}id${" } } }".repeat(levels)} } } }`;
-      expect((await t.gql(nested(2))).errors).toBeUndefined(); // depth 8
-      const res = await t.gql(nested(3)); // depth 11
+      expect((await t.gql(nested(1))).errors).toBeUndefined(); // depth 6, the leaf counted
+      const res = await t.gql(nested(2)); // depth 9
       expect(res.status).toBe(400);
-      expect(res.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 8/);
+      expect(res.errors?.[0]?.extensions?.code).toBe("MAX_DEPTH_LIMIT");
+      expect(res.errors?.[0]?.message).toMatch(/depth limit of 8 exceeded, found 9/);
     });
 
     it("refuses queries whose cost exceeds the limit, over HTTP and WebSocket", async () => {
       const expensive = `query { similarOpportunities(text: "x", k: 100) { opportunity { recommendations(k: 100) { item { title } } } } }`;
       const res = await t.gql(expensive);
       expect(res.status).toBe(400);
-      expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(res.errors?.[0]?.extensions?.code).toBe("COST_ESTIMATED_TOO_EXPENSIVE");
       const overWs = subscribe(t.ws(), expensive);
       await until(() => overWs.errors.length > 0, async () => undefined, 10_000);
       expect(JSON.stringify(overWs.errors)).toMatch(/exceeds the limit/);

@@ -8,6 +8,8 @@ import { startPlatform, type Platform } from "@matchgraph/gateway/platform";
 import { testModel } from "./env.js";
 
 export const JWT_SECRET = "test-secret-for-end-to-end-suites-0123456789";
+/** The gateway limits every suite runs with (tighter than the defaults, so tests reach them cheaply). */
+export const TEST_LIMITS = { maxBytes: 64 * 1024, maxTokens: 2000, maxDepth: 8, maxAliases: 20, maxDirectives: 20, maxCost: 5000 };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -64,7 +66,7 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
       db,
       log,
       auth: { mode: "jwt", secret: JWT_SECRET, anonymousRead: true },
-      limits: { maxDepth: 8, maxCost: 5000, ratePerMinute: options.rateLimitPerMinute ?? 100_000 },
+      limits: { ...TEST_LIMITS, ratePerMinute: options.rateLimitPerMinute ?? 100_000 },
       host: "127.0.0.1",
       port: 0,
       servicePorts: "random",

@@ -32,13 +32,8 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-/** Serves one Apollo Server request on plain node:http (Apollo's documented integration API). */
-export async function handleGraphQL<TContext extends BaseContext>(
-  apollo: ApolloServer<TContext>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  context: () => Promise<TContext>,
-): Promise<void> {
+/** Reads a GraphQL-over-HTTP request (JSON body for POST, search params for GET) without executing it. */
+export async function readGraphQLRequest(req: IncomingMessage): Promise<HTTPGraphQLRequest> {
   const url = new URL(req.url ?? "/", "http://localhost");
   let body: unknown = undefined;
   if (req.method === "POST") {
@@ -51,7 +46,32 @@ export async function handleGraphQL<TContext extends BaseContext>(
       }
     }
   }
-  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? "GET", headers: toHeaderMap(req), search: url.search, body };
+  return { method: req.method ?? "GET", headers: toHeaderMap(req), search: url.search, body };
+}
+
+/** The operation fields of a request read by readGraphQLRequest (GET variables are JSON text). */
+export function graphQLParams(request: HTTPGraphQLRequest): { query?: unknown; variables?: unknown; operationName?: unknown } {
+  if (request.method !== "GET") {
+    const body = request.body;
+    return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  }
+  const params = new URLSearchParams(request.search);
+  let variables: unknown = undefined;
+  try {
+    variables = params.has("variables") ? JSON.parse(params.get("variables")!) : undefined;
+  } catch {
+    // Apollo Server answers badly encoded variables itself.
+  }
+  return { query: params.get("query") ?? undefined, variables, operationName: params.get("operationName") ?? undefined };
+}
+
+/** Executes a request read by readGraphQLRequest with Apollo Server (its documented integration API) and writes the response. */
+export async function executeGraphQL<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  httpGraphQLRequest: HTTPGraphQLRequest,
+  res: ServerResponse,
+  context: () => Promise<TContext>,
+): Promise<void> {
   const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
@@ -61,6 +81,16 @@ export async function handleGraphQL<TContext extends BaseContext>(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** Serves one Apollo Server request on plain node:http. */
+export async function handleGraphQL<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: () => Promise<TContext>,
+): Promise<void> {
+  await executeGraphQL(apollo, await readGraphQLRequest(req), res, context);
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -2,10 +2,12 @@
 import "reflect-metadata";
 export * from "./config.js";
 export * from "./context.js";
+export * from "./cost.js";
 export * from "./embeddings.js";
 export * from "./errors.js";
 export * from "./http.js";
 export * from "./identity.js";
+export * from "./input-hygiene.js";
 export * from "./logger.js";
 export * from "./metrics.js";
 export * from "./pagination.js";

@@ -6,7 +6,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-g
 import type { PubSub } from "./pubsub.js";
 import type { SubgraphContext } from "./context.js";
 
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@shareable"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@requires", "@shareable", "@cost", "@listSize"])`;
 
 export interface FederatedSchemaOptions {
   resolvers: BuildSchemaOptions["resolvers"];

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -11,7 +11,8 @@ import type { EmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { createContext, type LoaderRegistry, type SubgraphContext } from "./context.js";
 import { formatError } from "./errors.js";
 import { handleGraphQL, headerValue, HttpError, MAX_BODY_BYTES, sendJson } from "./http.js";
-import { IDENTITY_HEADER, verifyIdentity } from "./identity.js";
+import { createCallerVerifier, IDENTITY_HEADER, identityOf, type Caller } from "./identity.js";
+import { inputHygienePlugin } from "./input-hygiene.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, sendMetrics } from "./metrics.js";
 import { operationMetricsPlugin } from "./plugins.js";
@@ -46,8 +47,9 @@ export const REQUEST_ID_HEADER = "x-request-id";
 
 /**
  * Serves a subgraph: GraphQL over HTTP (Apollo Server) and graphql-ws on the same /graphql path,
- * plus /healthz and /metrics. Each request's context carries the gateway's request id and the
- * identity the gateway signed.
+ * plus /healthz and /metrics. Every operation (queries, mutations, `_entities`, `_service`,
+ * subscriptions) needs a caller token the gateway signed; without one it is refused with 401
+ * before it is parsed. Each request's context carries the gateway's request id and the identity.
  */
 export async function serveSubgraph(
   def: SubgraphDefinition,
@@ -60,9 +62,10 @@ export async function serveSubgraph(
   // A subscription keeps one context for its lifetime; its loaders are cleared after every
   // event so that each event reads fresh rows.
   const subscriptionLoaders = new WeakMap<SubgraphContext, LoaderRegistry>();
-  const buildContext = async (requestId: string | undefined, identityToken: string | undefined): Promise<SubgraphContext> => {
+  const verifyCaller = createCallerVerifier(services.identitySecret);
+  const buildContext = (requestId: string | undefined, caller: Caller): SubgraphContext => {
     const id = requestId && requestId.length <= 128 ? requestId : randomUUID();
-    const { ctx, loaders } = createContext({ ...services, log }, id, await verifyIdentity(identityToken, services.identitySecret));
+    const { ctx, loaders } = createContext({ ...services, log }, id, identityOf(caller));
     subscriptionLoaders.set(ctx, loaders);
     return ctx;
   };
@@ -72,7 +75,7 @@ export async function serveSubgraph(
     formatError,
     includeStacktraceInErrorResponses: false,
     // Inline tracing only feeds Apollo Studio, which this platform does not use.
-    plugins: [operationMetricsPlugin(metrics), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [operationMetricsPlugin(metrics), inputHygienePlugin(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -81,25 +84,35 @@ export async function serveSubgraph(
     const done = (err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (status === 500) log.error({ err }, "request failed");
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: err instanceof HttpError ? err.message : "Internal server error" }] });
+      const code = status === 401 ? "UNAUTHENTICATED" : status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: err instanceof HttpError ? err.message : "Internal server error", extensions: { code } }] });
       else res.end();
     };
     if (path === "/healthz") return sendJson(res, 200, { status: "ok", service: def.name });
     if (path === "/metrics") return void sendMetrics(res, metrics.registry).catch(done);
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    handleGraphQL(apollo, req, res, () =>
-      buildContext(headerValue(req.headers[REQUEST_ID_HEADER]), headerValue(req.headers[IDENTITY_HEADER])),
-    ).catch(done);
+    (async () => {
+      const caller = await verifyCaller(headerValue(req.headers[IDENTITY_HEADER]));
+      if (!caller) throw new HttpError(401, "Subgraphs answer only requests the gateway signed");
+      const ctx = buildContext(headerValue(req.headers[REQUEST_ID_HEADER]), caller);
+      await handleGraphQL(apollo, req, res, async () => ctx);
+    })().catch(done);
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: MAX_BODY_BYTES });
-  const wsCleanup = useServer<Record<string, unknown>>(
+  const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
     {
       schema: def.schema,
+      onConnect: async (ctx) => {
+        const token = ctx.connectionParams?.[IDENTITY_HEADER];
+        const caller = await verifyCaller(typeof token === "string" ? token : undefined);
+        if (!caller) return false;
+        ctx.extra.caller = caller;
+        return true;
+      },
       context: (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-        return buildContext(str(params[REQUEST_ID_HEADER]), str(params[IDENTITY_HEADER]));
+        const requestId = ctx.connectionParams?.[REQUEST_ID_HEADER];
+        return buildContext(typeof requestId === "string" ? requestId : undefined, ctx.extra.caller!);
       },
       onNext: (_ctx, _id, _payload, args, result) => {
         subscriptionLoaders.get(args.contextValue as SubgraphContext)?.clear();

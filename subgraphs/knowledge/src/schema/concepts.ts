@@ -1,5 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import type { SubgraphContext } from "@matchgraph/subgraph-kit";
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, Directive } from "type-graphql";
+import { COST, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { searchConcepts, topConceptsLoader } from "../service/concepts.js";
 import { KnowledgeSource } from "./types.js";
 
@@ -20,6 +20,7 @@ export class Concept {
 
 @Resolver(() => Concept)
 export class ConceptResolver {
+  @Directive(COST.scan)
   @Query(() => [Concept], { description: "Concepts whose name, or a word in it, starts with the query; most frequent first" })
   async concepts(
     @Arg("query", () => String) query: string,

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
-import { requireRole, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { Arg, Ctx, Field, InputType, Mutation, Resolver, Directive } from "type-graphql";
+import { requireRole, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import { enqueueDocument } from "../service/ingestion-jobs.js";
 import { IngestionJob, toIngestionJob } from "./jobs.js";
 
@@ -29,6 +29,7 @@ export class IngestDocumentInput {
 
 @Resolver()
 export class IngestDocumentResolver {
+  @Directive(COST.job)
   @Mutation(() => IngestionJob, {
     description:
       "Queues a document for ingestion as a durable job (parse, chunk, embed, store); follow it with ingestionProgress(jobId). A file that cannot be read is refused at once and nothing is stored.",

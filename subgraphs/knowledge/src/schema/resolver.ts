@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { PageArgs, notFound, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, Directive } from "type-graphql";
+import { PageArgs, notFound, pageWindow, requireRole, toPage, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import { SOURCE_INGESTED, type SourceIngestedEvent } from "../service/ingest.js";
 import {
   chunkCountLoader,
@@ -45,6 +45,7 @@ export class KnowledgeSourceResolver {
     return listChunks(ctx, source.id, page);
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => KnowledgeSource, {
     description: "Chunks, embeds and stores a text; the same content under the same uri (or title) is not ingested twice",
   })

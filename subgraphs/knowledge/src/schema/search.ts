@@ -1,5 +1,5 @@
-import { Arg, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
-import type { SubgraphContext } from "@matchgraph/subgraph-kit";
+import { Arg, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver, registerEnumType, Directive } from "type-graphql";
+import { COST, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { searchChunks, type SearchMode as ServiceSearchMode } from "../service/search.js";
 import { Citation, KnowledgeChunk } from "./types.js";
 
@@ -64,6 +64,7 @@ export class KnowledgeHit {
 
 @Resolver()
 export class KnowledgeSearchResolver {
+  @Directive(COST.embeddingSearch)
   @Query(() => [KnowledgeHit], {
     description: "Chunks matching the query (lexical, vector or hybrid), with citations and highlighted snippets",
   })

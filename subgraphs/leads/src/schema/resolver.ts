@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { PageArgs, notFound, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, Directive } from "type-graphql";
+import { PageArgs, notFound, pageWindow, requireRole, toPage, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import {
   INTENTS_DEFAULT,
   INTENTS_MAX,
@@ -45,6 +45,7 @@ export class LeadResolver {
     return { nodes: result.nodes.map(toLead), pageInfo: result.pageInfo };
   }
 
+  @Directive(COST.embeddingSearch)
   @Query(() => [LeadHit], {
     description: "Leads whose profile or intent snippets are most similar to the prompt (pgvector cosine, HNSW), best first",
   })
@@ -66,12 +67,14 @@ export class LeadResolver {
     return (await intentsOfLead(ctx, lead.id, first)).map(toIntentSnippet);
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Lead)
   async createLead(@Arg("input", () => CreateLeadInput) input: CreateLeadInput, @Ctx() ctx: SubgraphContext): Promise<Lead> {
     requireRole(ctx);
     return toLead(await createLead(ctx, input));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Lead)
   async updateLead(
     @Arg("id", () => ID) id: string,
@@ -92,6 +95,7 @@ export class IntentSnippetResolver {
     return toLead(row);
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => IntentSnippet, { description: "Records an intent signal for a lead (NOT_FOUND for an unknown lead)" })
   async addIntentSnippet(
     @Arg("leadId", () => ID) leadId: string,

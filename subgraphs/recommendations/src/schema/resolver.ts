@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { PageArgs, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { PageArgs, pageWindow, requireRole, toPage, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import {
   createItem,
   feedbackScoreLoader,
@@ -51,6 +51,7 @@ export class RecommendationItemResolver {
     return { nodes: result.nodes.map(toItem), pageInfo: result.pageInfo };
   }
 
+  @Directive(COST.embeddingSearch)
   @Query(() => [RecommendationHit], { description: "Items most similar to a text (pgvector cosine, HNSW)" })
   async recommend(
     @Arg("forText", () => String) forText: string,
@@ -66,6 +67,7 @@ export class RecommendationItemResolver {
     return feedbackScoreLoader(ctx).load(item.id);
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => RecommendationItem)
   async createRecommendationItem(
     @Arg("input", () => CreateRecommendationItemInput) input: CreateRecommendationItemInput,
@@ -75,6 +77,7 @@ export class RecommendationItemResolver {
     return toItem(await createItem(ctx, input));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => RecommendationItem)
   async updateRecommendationItem(
     @Arg("id", () => ID) id: string,
@@ -99,6 +102,7 @@ export class RecommendationItemResolver {
 
 @Resolver(() => Opportunity)
 export class OpportunityRecommendationsResolver {
+  @Directive(COST.embeddingSearch)
   @FieldResolver(() => [RecommendationHit], { description: "Items recommended for the opportunity's company, title and description" })
   @Directive(`@requires(fields: "companyName title description")`)
   async recommendations(

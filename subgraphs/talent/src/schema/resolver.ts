@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { PageArgs, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver, Directive } from "type-graphql";
+import { PageArgs, pageWindow, requireRole, toPage, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import {
   createJob,
   createTalent,
@@ -49,6 +49,7 @@ export class TalentResolver {
     return { nodes: result.nodes.map(toTalent), pageInfo: result.pageInfo };
   }
 
+  @Directive(COST.vectorSearch)
   @Query(() => [TalentMatch], { description: "Talents nearest to the job's stored embedding (pgvector cosine, HNSW), best first" })
   async matchTalents(
     @Arg("jobId", () => ID) jobId: string,
@@ -59,12 +60,14 @@ export class TalentResolver {
     return matches.map((m) => ({ talent: toTalent(m.row), score: m.score, sharedSkills: m.sharedSkills }));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Talent)
   async createTalent(@Arg("input", () => CreateTalentInput) input: CreateTalentInput, @Ctx() ctx: SubgraphContext): Promise<Talent> {
     requireRole(ctx);
     return toTalent(await createTalent(ctx, input));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Talent)
   async updateTalent(
     @Arg("id", () => ID) id: string,
@@ -91,6 +94,7 @@ export class JobResolver {
     return { nodes: result.nodes.map(toJob), pageInfo: result.pageInfo };
   }
 
+  @Directive(COST.vectorSearch)
   @Query(() => [JobMatch], { description: "Jobs nearest to the talent's stored embedding (pgvector cosine, HNSW), best first" })
   async matchJobs(
     @Arg("talentId", () => ID) talentId: string,
@@ -101,12 +105,14 @@ export class JobResolver {
     return matches.map((m) => ({ job: toJob(m.row), score: m.score, sharedSkills: m.sharedSkills }));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Job)
   async createJob(@Arg("input", () => CreateJobInput) input: CreateJobInput, @Ctx() ctx: SubgraphContext): Promise<Job> {
     requireRole(ctx);
     return toJob(await createJob(ctx, input));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Job)
   async updateJob(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateJobInput) input: UpdateJobInput, @Ctx() ctx: SubgraphContext): Promise<Job> {
     requireRole(ctx);
