@@ -125,7 +125,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     };
     if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (path === "/readyz") {
-      checkReadiness(options.subgraphs, options.mlRuntimeUrl)
+      signCaller({ kind: "service" })
+        .then((token) => checkReadiness(options.subgraphs, options.mlRuntimeUrl, token))
         .then((report) => sendJson(res, report.ready ? 200 : 503, report))
         .catch(fail);
       return;
