@@ -120,7 +120,7 @@ describe("configuration", () => {
     expect(next.weights.domain).toBe(4);
     expect(next.thresholds).toEqual({ autoConfirm: 0.9, review: 0.4 });
     expect(() => applyConfigPatch(DEFAULT_MATCHING_CONFIG, { weights: { colour: 1 } })).toThrow(/unknown signal "colour"/);
-    expect(() => applyConfigPatch(DEFAULT_MATCHING_CONFIG, { thresholds: { review: 0.95 } })).toThrow(/review threshold/);
+    expect(() => applyConfigPatch(DEFAULT_MATCHING_CONFIG, { thresholds: { review: 0.95 } })).toThrow(/^reviewThreshold \(0.95\) must not exceed autoConfirmThreshold \(0.9\)$/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CONFIG_BOUNDS, SIGNALS } from "../matching/config.js";
 import { OpportunitySource } from "./types.js";
 
 export enum MatchStatus {
@@ -302,42 +303,48 @@ export class MatchingConfigInfo {
   excludeStages!: string[];
 }
 
+const B = CONFIG_BOUNDS;
+
 @InputType()
 export class SignalWeightInput {
-  @Field(() => String)
+  @Field(() => String, { description: `bias or a signal: ${SIGNALS.join(", ")}` })
   signal!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: `Log-odds per unit of the signal, from ${B.weight.min} to ${B.weight.max}` })
   weight!: number;
 }
 
-@InputType({ description: "Fields to change; omitted ones keep their value" })
+@InputType({
+  description:
+    "Fields to change; omitted (or null) ones keep their value, except dateWindowDays: null, which turns that prefilter off. " +
+    "A value out of its range is BAD_USER_INPUT naming the field, and nothing is stored",
+})
 export class MatchingConfigInput {
-  @Field(() => [SignalWeightInput], { nullable: true })
+  @Field(() => [SignalWeightInput], { nullable: true, description: `Weights to change, each signal at most once, each from ${B.weight.min} to ${B.weight.max}` })
   weights?: SignalWeightInput[] | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: `Score at or above which an assigned pair is auto-confirmed, ${B.threshold.min} to ${B.threshold.max}; at least reviewThreshold` })
   autoConfirmThreshold?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: `Score at or above which a pair is queued for review, ${B.threshold.min} to ${B.threshold.max}; at most autoConfirmThreshold` })
   reviewThreshold?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Greedy one-to-one assignment between the sources" })
   oneToOne?: boolean | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: `Nearest neighbours per record and blocking key, ${B.candidatesPerRecord.min} to ${B.candidatesPerRecord.max}` })
   candidatesPerRecord?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: `APN amounts are multiplied by this before comparing with Odoo (12: monthly revenue), ${B.apnAmountFactor.min} to ${B.apnAmountFactor.max}` })
   apnAmountFactor?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Close dates at most this many days apart; a negative value turns the prefilter off" })
+  @Field(() => Int, { nullable: true, description: `Close dates at most this many days apart, ${B.dateWindowDays.min} to ${B.dateWindowDays.max}; null turns the prefilter off` })
   dateWindowDays?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Only candidates in the same sales region" })
   sameRegionOnly?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: `Stages never matched, at most ${B.excludeStages.items}, each at most ${B.excludeStages.length} characters` })
   excludeStages?: string[] | null;
 }
 

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, Directive } from "type-graphql";
 import { z } from "zod";
-import { badUserInput, LIMITS, notFound, parseInput, requireRole, requiredText, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { badUserInput, LIMITS, notFound, parseInput, requireRole, requiredText, uuid, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import type { JobRow } from "@matchgraph/subgraph-kit";
 import { embeddingCoverage } from "../db/records.js";
-import { SIGNALS, type MatchingConfig } from "../matching/config.js";
+import { MIN_DECISIONS } from "../matching/calibrate.js";
+import { ConfigInputError, configPatchFromInput, SIGNALS, type MatchingConfig } from "../matching/config.js";
 import { normalizeCompanyName } from "../matching/normalize.js";
 import { loader as opportunityLoader } from "../service/opportunities.js";
 import { enqueueImport, enqueueMatching, JOB_PROGRESS, jobQueue } from "../service/jobs.js";
@@ -77,7 +78,7 @@ export function toConfigInfo(c: MatchingConfig): MatchingConfigInfo {
 
 const cursor = {
   encode: (m: MatchRow) => Buffer.from(JSON.stringify([m.priority, m.id])).toString("base64url"),
-  decode(after: string | null): { priority: number; id: string } | null {
+  decode(after: string | null | undefined): { priority: number; id: string } | null {
     if (!after) return null;
     try {
       const [priority, id] = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as [number, string];
@@ -124,6 +125,7 @@ export class MatchResolver {
     return row ? toMatch(row) : null;
   }
 
+  @Directive(COST.vectorSearch)
   @Query(() => [Match], { description: "An opportunity's scored pairs with the other source, best first" })
   async matchCandidates(
     @Arg("opportunityId", () => ID) opportunityId: string,
@@ -136,7 +138,7 @@ export class MatchResolver {
   @Query(() => MatchConnection, { description: "Pairs waiting for review, most useful first (uncertainty × deal value)" })
   async matchReviewQueue(
     @Arg("first", () => Int, { defaultValue: 20 }) n: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<MatchConnection> {
     const take = parseInput(first, n);
@@ -147,26 +149,32 @@ export class MatchResolver {
 
   @Query(() => MatchConnection, { description: "Stored pairs by status (e.g. for an export), in id order" })
   async matches(
-    @Arg("statuses", () => [MatchStatus], { nullable: true }) statuses: MatchStatus[] | null,
-    @Arg("first", () => Int, { defaultValue: 100 }) n: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("statuses", () => [MatchStatus], { nullable: true, description: "Omitted or null: every status" }) statuses: MatchStatus[] | null | undefined,
+    @Arg("first", () => Int, { defaultValue: 100, description: "Page size, 1 to 1000" }) n: number,
+    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page" }) after: string | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<MatchConnection> {
     const take = parseInput(z.number().int().min(1, "first must be at least 1").max(1000, "first must be at most 1000"), n);
-    const afterId = after === null ? null : parseInput(uuid("after"), after);
-    const rows = await listMatches(ctx, { statuses: statuses as never, first: take + 1, after: afterId });
+    const afterId = after == null ? null : parseInput(uuid("after"), after);
+    const rows = await listMatches(ctx, { statuses: (statuses ?? null) as never, first: take + 1, after: afterId });
     const page = rows.slice(0, take);
     return { nodes: page.map(toMatch), endCursor: rows.length > take ? page[page.length - 1]!.id : null };
   }
 
+  @Directive(COST.scan)
   @Query(() => MatchingStatistics)
   async matchingStatistics(@Ctx() ctx: SubgraphContext): Promise<MatchingStatistics> {
     return toStatistics(await matchingStatistics(ctx.db));
   }
 
+  @Directive(COST.scan)
   @Query(() => MatchingQualityReport, { description: "The stored matches measured against known true pairs (CSV: apn_external_id, odoo_external_id)" })
-  async matchingQualityReport(@Arg("gold", () => String) gold: string, @Arg("dataset", () => String, { nullable: true }) dataset: string | null, @Ctx() ctx: SubgraphContext): Promise<MatchingQualityReport> {
-    const r = await qualityReport(ctx, gold, dataset === null ? undefined : parseInput(requiredText(200), dataset));
+  async matchingQualityReport(
+    @Arg("gold", () => String) gold: string,
+    @Arg("dataset", () => String, { nullable: true, description: "A name for the gold set, shown in the HTML report" }) dataset: string | null | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<MatchingQualityReport> {
+    const r = await qualityReport(ctx, gold, dataset == null ? undefined : parseInput(requiredText(200), dataset));
     return {
       goldPairs: r.goldPairs,
       scoredPairs: r.scoredPairs,
@@ -181,6 +189,7 @@ export class MatchResolver {
     };
   }
 
+  @Directive(COST.scan)
   @Query(() => [EmbeddingCoverage], { description: "Vectors per embedding model: coverage, dimensions and mean norms" })
   async embeddingCoverage(@Ctx() ctx: SubgraphContext): Promise<EmbeddingCoverage[]> {
     const rows = await embeddingCoverage(ctx.db);
@@ -204,18 +213,21 @@ export class MatchResolver {
     return ctx.db.prisma.companyAlias.findMany({ orderBy: [{ canonical: "asc" }, { alias: "asc" }], take: 10_000 });
   }
 
+  @Directive(COST.job)
   @Mutation(() => OpportunityJob, { description: "Queues a CSV import (APN or Odoo export, or any CSV with a mapping); watch it with opportunityJob or opportunityJobProgress" })
   async importOpportunities(@Arg("input", () => ImportOpportunitiesInput) input: ImportOpportunitiesInput, @Ctx() ctx: SubgraphContext): Promise<OpportunityJob> {
     requireRole(ctx);
     return toJob(await enqueueImport(ctx, { ...input, mapping: input.mapping ?? undefined }));
   }
 
+  @Directive(COST.job)
   @Mutation(() => OpportunityJob, { description: "Queues a matching run: full (every record, global assignment) or incremental (records new or changed since)" })
   async runMatching(@Arg("full", () => Boolean, { defaultValue: false }) full: boolean, @Ctx() ctx: SubgraphContext): Promise<OpportunityJob> {
     requireRole(ctx);
     return toJob(await enqueueMatching(ctx, full ? "match-full" : "match-incremental"));
   }
 
+  @Directive(COST.job)
   @Mutation(() => OpportunityJob, { description: "Queues re-embedding of records whose vectors are missing or from another model, then matches them" })
   async reembedOpportunities(@Ctx() ctx: SubgraphContext): Promise<OpportunityJob> {
     requireRole(ctx);
@@ -225,7 +237,7 @@ export class MatchResolver {
   @Mutation(() => Match)
   async confirmMatch(
     @Arg("id", () => ID) id: string,
-    @Arg("reason", () => String, { nullable: true }) reason: string | null,
+    @Arg("reason", () => String, { nullable: true }) reason: string | null | undefined,
     @Arg("override", () => Boolean, { defaultValue: false, description: "Change another reviewer's decision" }) override: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Match> {
@@ -235,31 +247,39 @@ export class MatchResolver {
   @Mutation(() => Match)
   async rejectMatch(
     @Arg("id", () => ID) id: string,
-    @Arg("reason", () => String, { nullable: true }) reason: string | null,
+    @Arg("reason", () => String, { nullable: true }) reason: string | null | undefined,
     @Arg("override", () => Boolean, { defaultValue: false }) override: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Match> {
     return toMatch(await decideMatch(ctx, { id, reason, override }, "rejected"));
   }
 
-  @Mutation(() => CalibrationReport, { description: "Learns signal weights and the auto-confirm threshold from review decisions, then re-scores every pair" })
+  @Directive(COST.job)
+  @Mutation(() => CalibrationReport, {
+    description:
+      "Learns signal weights and the auto-confirm threshold from review decisions, then re-scores every pair. CONFLICT (nothing stored) with fewer " +
+      `than ${MIN_DECISIONS} decisions, or when a learned weight falls outside the bounds of MatchingConfigInput.weights`,
+  })
   async calibrateMatching(@Ctx() ctx: SubgraphContext): Promise<CalibrationReport> {
     const { config, calibration } = await calibrateFromDecisions(ctx);
     return { config: toConfigInfo(config), ...calibration.metrics };
   }
 
-  @Mutation(() => MatchingConfigInfo, { description: "Changes weights, thresholds or options (a new config version), then re-scores every pair" })
+  @Mutation(() => MatchingConfigInfo, {
+    description:
+      "Changes weights, thresholds or options (a new config version), then re-scores every pair. A number out of its documented range " +
+      "(see MatchingConfigInput), a signal given twice or a review threshold above the auto-confirm one is BAD_USER_INPUT naming the field; nothing is stored",
+  })
   async updateMatchingConfig(@Arg("input", () => MatchingConfigInput) input: MatchingConfigInput, @Ctx() ctx: SubgraphContext): Promise<MatchingConfigInfo> {
-    const options = Object.fromEntries(
-      (["oneToOne", "candidatesPerRecord", "apnAmountFactor", "sameRegionOnly", "excludeStages"] as const).filter((k) => input[k] != null).map((k) => [k, input[k]]),
-    );
-    if (input.dateWindowDays != null) options.dateWindowDays = input.dateWindowDays < 0 ? null : input.dateWindowDays;
-    const thresholds = {
-      ...(input.autoConfirmThreshold != null ? { autoConfirm: input.autoConfirmThreshold } : {}),
-      ...(input.reviewThreshold != null ? { review: input.reviewThreshold } : {}),
-    };
-    const weights = input.weights ? Object.fromEntries(input.weights.map((w) => [w.signal, w.weight])) : undefined;
-    return toConfigInfo(await updateConfig(ctx, { weights, thresholds, options }));
+    requireRole(ctx);
+    let patch;
+    try {
+      patch = configPatchFromInput(input);
+    } catch (err) {
+      if (err instanceof ConfigInputError) throw badUserInput(err.message, `input.${err.field}`);
+      throw err;
+    }
+    return toConfigInfo(await updateConfig(ctx, patch));
   }
 
   @Mutation(() => CompanyAlias, { description: "Records that two company names are the same company (rebrand, acquisition, abbreviation); used from the next matching" })

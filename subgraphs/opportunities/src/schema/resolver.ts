@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { PageArgs, notFound, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, Directive } from "type-graphql";
+import { PageArgs, notFound, pageWindow, requireRole, toPage, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import {
   OPPORTUNITY_UPSERTED,
   createOpportunity,
@@ -39,7 +39,7 @@ export class OpportunityResolver {
   @Query(() => OpportunityConnection, { description: "Newest first, cursor-paginated" })
   async opportunities(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg("source", () => OpportunitySource, { nullable: true }) source: OpportunitySource | null,
+    @Arg("source", () => OpportunitySource, { nullable: true }) source: OpportunitySource | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<OpportunityConnection> {
     const { take, cursor } = pageWindow(page);
@@ -47,23 +47,26 @@ export class OpportunityResolver {
     return { nodes: result.nodes.map(toOpportunity), pageInfo: result.pageInfo };
   }
 
+  @Directive(COST.embeddingSearch)
   @Query(() => [OpportunityHit], { description: "Opportunities most similar to a text (pgvector cosine, HNSW)" })
   async similarOpportunities(
     @Arg("text", () => String) text: string,
     @Arg("k", () => Int, { defaultValue: 10 }) k: number,
-    @Arg("source", () => OpportunitySource, { nullable: true }) source: OpportunitySource | null,
+    @Arg("source", () => OpportunitySource, { nullable: true }) source: OpportunitySource | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<OpportunityHit[]> {
     const hits = await similarOpportunities(ctx, { text, k, source });
     return hits.map((h) => ({ opportunity: toOpportunity(h.opportunity), score: h.score }));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Opportunity)
   async createOpportunity(@Arg("input", () => CreateOpportunityInput) input: CreateOpportunityInput, @Ctx() ctx: SubgraphContext): Promise<Opportunity> {
     requireRole(ctx);
     return toOpportunity(await createOpportunity(ctx, input));
   }
 
+  @Directive(COST.embeddingWrite)
   @Mutation(() => Opportunity)
   async updateOpportunity(
     @Arg("id", () => ID) id: string,
@@ -81,7 +84,7 @@ export class OpportunityResolver {
   })
   async opportunityUpserted(
     @Root() event: OpportunityEvent,
-    @Arg("source", () => OpportunitySource, { nullable: true }) _source: OpportunitySource | null,
+    @Arg("source", () => OpportunitySource, { nullable: true }) _source: OpportunitySource | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Opportunity> {
     const row = await getOpportunity(ctx, event.id);

@@ -3,7 +3,7 @@ import type { Database } from "@matchgraph/db";
 import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput, requireRole, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { assignOneToOne } from "../matching/assign.js";
 import { calibrate, expectedPrecisionThreshold, type CalibrationResult } from "../matching/calibrate.js";
-import { applyConfigPatch, configPatchSchema, type MatchingConfig } from "../matching/config.js";
+import { applyConfigPatch, ConfigInputError, configPatchSchema, type MatchingConfig } from "../matching/config.js";
 import { confidenceOf, dealValue, isHumanStatus, reviewPriority, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
 import { applyStatusChanges, pairsTouching, type StoredPair, type Tx } from "../db/matching.js";
@@ -158,7 +158,15 @@ export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "
     if (err instanceof RangeError) throw conflict(err.message);
     throw err;
   }
-  const config = await rescoreAll(ctx, { ...current, weights: calibration.weights }, "calibrated", calibration.metrics, (rescored) => {
+  let learned: Omit<MatchingConfig, "version">;
+  try {
+    // The learned weights obey the same bounds as a manual change; outside them nothing is stored.
+    learned = applyConfigPatch(current, { weights: calibration.weights });
+  } catch (err) {
+    if (err instanceof ConfigInputError) throw conflict(`calibration learned weights out of bounds (${err.message}); nothing was changed: review more pairs, or check contradicting decisions`);
+    throw err;
+  }
+  const config = await rescoreAll(ctx, learned, "calibrated", calibration.metrics, (rescored) => {
     // The auto-confirm threshold from the new scores of the pairs that would be auto-confirmed:
     // machine pairs only (human decisions are certain and never auto-confirmed).
     const assigned = assignOneToOne(rescored, current.options.oneToOne);
@@ -169,6 +177,11 @@ export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "
   return { config, calibration };
 }
 
+/**
+ * Stores a changed config (a new version) and re-scores every pair. Every number is checked
+ * against CONFIG_BOUNDS first: out of bounds, or a review threshold above the auto-confirm one,
+ * is BAD_USER_INPUT naming the MatchingConfigInput field and its range, and nothing is stored.
+ */
 export async function updateConfig(ctx: Pick<SubgraphContext, "db" | "pubSub" | "identity">, patch: unknown): Promise<MatchingConfig> {
   requireRole(ctx);
   const current = await currentConfig(ctx.db);
@@ -176,7 +189,8 @@ export async function updateConfig(ctx: Pick<SubgraphContext, "db" | "pubSub" | 
   try {
     next = applyConfigPatch(current, parseInput(configPatchSchema, patch));
   } catch (err) {
-    if (err instanceof RangeError || err instanceof z.ZodError) throw badUserInput(err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : err.message);
+    if (err instanceof ConfigInputError) throw badUserInput(err.message, `input.${err.field}`);
+    if (err instanceof z.ZodError) throw badUserInput(err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     throw err;
   }
   return rescoreAll(ctx, next, "manual", null);
