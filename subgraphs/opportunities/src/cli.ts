@@ -4,23 +4,29 @@
  * when the gateway requires a JWT):
  *   import --source apn|odoo --file F [--mapping M.json] [--day-first]   queue an import, follow it
  *   match [--full]                                                         run matching, print statistics
- *   review [--limit N]                                                     interactive review: y / n / s / q
+ *   review [--limit N]                                                     interactive review: y / n / s / q (single keys on a terminal)
  *   export-matches --out F [--statuses auto_confirmed,confirmed]           CSV of matches
  *   report --gold F --out report.html                                      quality report against known pairs
  *   aliases --file F                                                       load company aliases (alias,canonical,kind)
  *   generate --out DIR [--seed N] [--scale 0.1]                            write the generated APN/Odoo test exports (offline)
+ *
+ * import and match follow their job by polling it; a poll that fails on the network (refused,
+ * reset, timed out) or with HTTP 429/502/503/504 or UNAVAILABLE is tried again with back-off for
+ * up to --retry-for seconds (default 300) of consecutive failures. Exit codes: 0 done, 1 error or
+ * job failed, 2 usage, 3 import done with refused rows, 4 lost contact with the server while
+ * following a job (the job goes on there).
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
-import { createGraphQLClient, type GraphQLCall } from "@matchgraph/subgraph-kit";
+import { createGraphQLClient, GraphQLCallError, retryTransient, type GraphQLCall } from "@matchgraph/subgraph-kit";
 import type { QualityPoint } from "./quality/index.js";
 import { writeMatchingDataset } from "./testdata/matching-dataset.js";
 
 const USAGE = `usage: opportunities <command> [options] [--url http://localhost:4000/graphql] [--token <jwt>]
-  import --source apn|odoo --file <csv> [--mapping <json file>] [--day-first]
-  match [--full]
+  import --source apn|odoo --file <csv> [--mapping <json file>] [--day-first] [--retry-for <seconds>]
+  match [--full] [--retry-for <seconds>]
   review [--limit N]
   export-matches --out <csv> [--statuses auto_confirmed,confirmed,proposed]
   report --gold <csv> --out <html>
@@ -30,9 +36,17 @@ const USAGE = `usage: opportunities <command> [options] [--url http://localhost:
 export interface CliIo {
   print?: (line: string) => void;
   error?: (line: string) => void;
-  /** Answers for `review` (default: the terminal). */
+  /** Answers for `review` (default: stdin, see {@link createAnswerReader}). */
   ask?: (question: string) => Promise<string>;
+  /** Pause between job polls and before the first retry; default 500 ms. */
+  pollIntervalMs?: number;
 }
+
+/** Exit code when the server stayed unreachable past --retry-for while following a job. */
+export const EXIT_LOST_CONTACT = 4;
+const DEFAULT_RETRY_FOR_S = 300;
+/** One call may take this long (an import's upload and parse included) before it counts as failed. */
+const CALL_TIMEOUT_MS = 120_000;
 
 class UsageError extends Error {}
 
@@ -60,23 +74,40 @@ const common = {
   token: { type: "string", default: process.env.MATCHGRAPH_TOKEN },
 } as const;
 
+const following = { "retry-for": { type: "string", default: String(DEFAULT_RETRY_FOR_S) } } as const;
+
+function retryForMs(value: string | undefined): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86_400) throw new UsageError("--retry-for must be a number of seconds from 0 to 86400");
+  return seconds * 1000;
+}
+
+/** Thrown by {@link follow} when polls kept failing for longer than --retry-for. */
+class LostContactError extends Error {}
+
 export async function runOpportunitiesCli(argv: string[], io: CliIo = {}): Promise<number> {
   const print = io.print ?? ((line: string) => console.log(line));
   const error = io.error ?? ((line: string) => console.error(line));
+  const pollMs = io.pollIntervalMs ?? 500;
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case "import": {
-        const { values } = parseArgs({ args: rest, options: { ...common, source: { type: "string" }, file: { type: "string" }, mapping: { type: "string" }, "day-first": { type: "boolean", default: false } }, strict: true });
+        const { values } = parseArgs({
+          args: rest,
+          options: { ...common, ...following, source: { type: "string" }, file: { type: "string" }, mapping: { type: "string" }, "day-first": { type: "boolean", default: false } },
+          strict: true,
+        });
         if (values.source !== "apn" && values.source !== "odoo") throw new UsageError("--source must be apn or odoo");
         if (!values.file) throw new UsageError("--file <csv> is required");
+        const patience = retryForMs(values["retry-for"]);
         const gql = client(values);
         const mapping = values.mapping ? await readFile(values.mapping, "utf8") : null;
         const { importOpportunities: queued } = await gql<{ importOpportunities: Job }>(
           `mutation ($input: ImportOpportunitiesInput!) { importOpportunities(input: $input) { ${JOB_FIELDS} } }`,
           { input: { source: values.source.toUpperCase(), contentBase64: (await readFile(values.file)).toString("base64"), mapping, fileName: values.file.split("/").pop(), dayFirst: values["day-first"] } },
         );
-        const job = await follow(gql, queued, error);
+        const job = await follow(gql, queued, error, { pollMs, retryForMs: patience });
         if (job.status !== "done" || !job.importReport) return fail(error, job);
         const r = job.importReport;
         print(`imported ${values.file} (${r.encoding}): ${r.rows} rows, ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed} refused; ${r.matchedRecords} records matched`);
@@ -85,10 +116,11 @@ export async function runOpportunitiesCli(argv: string[], io: CliIo = {}): Promi
         return r.failed > 0 ? 3 : 0;
       }
       case "match": {
-        const { values } = parseArgs({ args: rest, options: { ...common, full: { type: "boolean", default: false } }, strict: true });
+        const { values } = parseArgs({ args: rest, options: { ...common, ...following, full: { type: "boolean", default: false } }, strict: true });
+        const patience = retryForMs(values["retry-for"]);
         const gql = client(values);
         const { runMatching } = await gql<{ runMatching: Job }>(`mutation ($full: Boolean!) { runMatching(full: $full) { ${JOB_FIELDS} } }`, { full: values.full });
-        const job = await follow(gql, runMatching, error);
+        const job = await follow(gql, runMatching, error, { pollMs, retryForMs: patience });
         if (job.status !== "done" || !job.runReport) return fail(error, job);
         const s = job.runReport.statistics;
         print(`${job.runReport.mode} run: ${job.runReport.candidatePairs ?? 0} candidate pairs${job.runReport.durationMs ? ` in ${(job.runReport.durationMs / 1000).toFixed(1)} s` : ""}`);
@@ -168,17 +200,21 @@ export async function runOpportunitiesCli(argv: string[], io: CliIo = {}): Promi
         throw new UsageError(command ? `unknown command "${command}"` : "no command given");
     }
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    if (err instanceof UsageError || String((err as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS_")) {
       error((err as Error).message);
       error(USAGE);
       return 2;
+    }
+    if (err instanceof LostContactError) {
+      error(`error: ${err.message}`);
+      return EXIT_LOST_CONTACT;
     }
     error(`error: ${(err as Error).message}`);
     return 1;
   }
 }
 
-const client = (v: { url?: string; token?: string }) => createGraphQLClient({ url: v.url!, token: v.token });
+const client = (v: { url?: string; token?: string }) => createGraphQLClient({ url: v.url!, token: v.token, timeoutMs: CALL_TIMEOUT_MS });
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -189,22 +225,120 @@ function fail(error: (l: string) => void, job: Job): number {
   return 1;
 }
 
-/** Polls a job until it is done or failed, showing its progress on stderr. */
-async function follow(gql: GraphQLCall, job: Job, error: (l: string) => void): Promise<Job> {
+/**
+ * Polls a job until it is done or failed, showing its progress on stderr. A poll that fails
+ * transiently (see GraphQLCallError.transient) is tried again with back-off; after
+ * `retryForMs` of consecutive failures it gives up with {@link LostContactError}.
+ */
+async function follow(gql: GraphQLCall, job: Job, error: (l: string) => void, options: { pollMs: number; retryForMs: number }): Promise<Job> {
   let last = "";
+  let outage: { since: number; retries: number } | null = null;
+  const tty = process.stderr.isTTY;
+  const say = (line: string) => {
+    if (tty && last !== "") process.stderr.write("\n");
+    error(line);
+    last = "";
+  };
+  const poll = () =>
+    retryTransient(() => gql<{ opportunityJob: Job | null }>(`query ($id: ID!) { opportunityJob(id: $id) { ${JOB_FIELDS} } }`, { id: job.id }), {
+      forMs: options.retryForMs,
+      initialDelayMs: options.pollMs,
+      onRetry: (err, attempt, delayMs) => {
+        if (attempt === 1) {
+          outage = { since: Date.now(), retries: 0 };
+          say(`poll of job ${job.id} failed (${err.message}); retrying for up to ${Math.round(options.retryForMs / 1000)} s`);
+        }
+        outage!.retries = attempt;
+        if (attempt > 1) say(`  still failing (${err.message}); next try in ${(delayMs / 1000).toFixed(1)} s`);
+      },
+    });
   while (job.status === "queued" || job.status === "running") {
-    await new Promise((r) => setTimeout(r, 500));
-    job = (await gql<{ opportunityJob: Job }>(`query ($id: ID!) { opportunityJob(id: $id) { ${JOB_FIELDS} } }`, { id: job.id })).opportunityJob;
+    await new Promise((r) => setTimeout(r, options.pollMs));
+    let found: Job | null;
+    try {
+      found = (await poll()).opportunityJob;
+    } catch (err) {
+      if (err instanceof GraphQLCallError && err.gaveUpAfterMs !== undefined) {
+        throw new LostContactError(
+          `lost contact with the server while following job ${job.id}: ${err.message}. The job goes on there; see it with the query opportunityJob(id: "${job.id}")`,
+        );
+      }
+      throw err;
+    }
+    if (outage) {
+      const o: { since: number; retries: number } = outage;
+      say(`reconnected after ${o.retries} ${o.retries === 1 ? "retry" : "retries"} (${((Date.now() - o.since) / 1000).toFixed(1)} s)`);
+      outage = null;
+    }
+    if (!found) throw new Error(`job ${job.id} is gone from the server`);
+    job = found;
     const p = job.progress;
     const line = p ? `${p.stage} ${p.done}/${p.total}` : job.status;
     if (line !== last) {
-      if (process.stderr.isTTY) process.stderr.write(`\r${line.padEnd(40)}`);
+      if (tty) process.stderr.write(`\r${line.padEnd(40)}`);
       else error(line);
       last = line;
     }
   }
-  if (process.stderr.isTTY) process.stderr.write("\n");
+  if (tty && last !== "") process.stderr.write("\n");
   return job;
+}
+
+/** What `review` reads answers from: stdin, or any stream (a terminal is a tty.ReadStream). */
+export interface AnswerInput extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+  setRawMode?: (raw: boolean) => unknown;
+}
+
+const REVIEW_KEYS = new Set(["y", "n", "s", "q"]);
+
+/**
+ * Reads review answers. On a terminal one key is the answer (y / n / s / q, no Enter): stdin is
+ * put in raw mode for the question only; Ctrl-C, Ctrl-D and Esc quit, other keys are ignored.
+ * Otherwise (a pipe, a file, a test) it reads lines, buffered so that answers written ahead are
+ * not lost; the end of the input answers q.
+ */
+export function createAnswerReader(input: AnswerInput, output: NodeJS.WritableStream): { ask(question: string): Promise<string>; close(): void } {
+  if (input.isTTY && typeof input.setRawMode === "function") {
+    const setRaw = input.setRawMode.bind(input);
+    return {
+      ask: (question) =>
+        new Promise<string>((resolve) => {
+          output.write(question);
+          const done = (answer: string, echo: string) => {
+            input.removeListener("data", onData);
+            input.removeListener("end", onEnd);
+            setRaw(false);
+            input.pause();
+            output.write(`${echo}\n`);
+            resolve(answer);
+          };
+          const onData = (chunk: Buffer | string) => {
+            for (const ch of chunk.toString()) {
+              const key = ch.toLowerCase();
+              if (REVIEW_KEYS.has(key)) return done(key, ch);
+              if (ch === "\u0003" || ch === "\u0004" || ch === "\u001b") return done("q", "");
+            }
+          };
+          const onEnd = () => done("q", "");
+          setRaw(true);
+          input.on("data", onData);
+          input.once("end", onEnd);
+          input.resume();
+        }),
+      close: () => input.pause(),
+    };
+  }
+  const rl = createInterface({ input, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    ask: async (question) => {
+      output.write(question);
+      const next = await lines.next();
+      return next.done ? "q" : next.value;
+    },
+    close: () => rl.close(),
+  };
 }
 
 interface ReviewPair {
@@ -220,8 +354,8 @@ const SIDE = "externalId companyName website email title country closeDate amoun
 
 /** The terminal review: the pair side by side, its signals, then y (confirm) / n (reject) / s (skip) / q (quit). */
 async function review(gql: GraphQLCall, limit: number, print: (l: string) => void, ask?: (q: string) => Promise<string>): Promise<number> {
-  const rl = ask ? null : createInterface({ input: process.stdin, output: process.stdout });
-  const question = ask ?? ((q: string) => rl!.question(q));
+  const reader = ask ? null : createAnswerReader(process.stdin, process.stdout);
+  const question = ask ?? ((q: string) => reader!.ask(q));
   const skipped = new Set<string>();
   let after: string | null = null;
   let decided = 0;
@@ -254,7 +388,7 @@ async function review(gql: GraphQLCall, limit: number, print: (l: string) => voi
     print(`${decided} decisions recorded`);
     return 0;
   } finally {
-    rl?.close();
+    reader?.close();
   }
 }
 
