@@ -18,6 +18,19 @@ export interface SubgraphContext {
   pubSub: PubSub;
   /** One DataLoader per key per request (DataLoader's cache is per request by design). */
   loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V>;
+  /**
+   * Operations of this request that answered degraded (see `markDegraded`); the kit's operation
+   * plugin turns them into `extensions.degraded: true`, a metric and nothing else.
+   */
+  degraded?: DegradedMark[];
+}
+
+/** One operation that answered from a fallback (e.g. lexical retrieval while the ml-runtime is down). */
+export interface DegradedMark {
+  /** What answered degraded, e.g. "searchLeads" (the metric's `operation` label). */
+  operation: string;
+  /** Why, for the log (e.g. the ml-runtime client's error message). */
+  reason: string;
 }
 
 export interface LoaderRegistry {
@@ -59,8 +72,28 @@ export function createContext(
     ml: services.ml.forRequest(requestId),
     pubSub: services.pubSub,
     loader: loaders.loader,
+    degraded: [],
   };
   return { ctx, loaders };
+}
+
+/** Where `markDegraded` records: the request's marks and its logger (optional in contexts built by hand). */
+export interface DegradedTarget {
+  degraded?: DegradedMark[];
+  log?: { warn: (obj: object, msg: string) => void };
+  ml?: Pick<EmbeddingClient, "circuit">;
+}
+
+/**
+ * Records that `operation` answered degraded in this request and logs it (warn, once per
+ * operation and request). The response then carries `extensions.degraded: true` and counts in
+ * `degraded_responses_total{operation}`. Contexts built by hand (tests, benchmarks) work too.
+ */
+export function markDegraded(ctx: DegradedTarget, operation: string, reason: string): void {
+  const marks = (ctx.degraded ??= []);
+  if (marks.some((m) => m.operation === operation)) return;
+  marks.push({ operation, reason });
+  ctx.log?.warn({ operation, reason, mlCircuit: ctx.ml?.circuit?.state }, "degraded answer: ml-runtime unavailable, answered from lexical retrieval");
 }
 
 export const WRITER_ROLES = ["writer", "admin"];

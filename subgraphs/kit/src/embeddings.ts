@@ -1,5 +1,6 @@
 import { Prisma } from "@matchgraph/db";
-import type { SubgraphContext } from "./context.js";
+import { MlRuntimeUnavailableError } from "@matchgraph/ml-runtime/client";
+import { markDegraded, type DegradedTarget, type SubgraphContext } from "./context.js";
 import { conflict } from "./errors.js";
 import { queryVector } from "./vectors.js";
 
@@ -28,6 +29,31 @@ export async function embeddingModel(ctx: Pick<SubgraphContext, "ml">): Promise<
 export async function embedQuery(ctx: Pick<SubgraphContext, "ml">, text: string): Promise<{ vector: number[]; model: string }> {
   const { model, vectors } = await embed(ctx, [text], "query");
   return { vector: vectors[0]!, model };
+}
+
+/** A context that can answer degraded: the ml client, and where the marks and the log line go. */
+export type DegradableContext = Pick<SubgraphContext, "ml"> & DegradedTarget;
+
+/**
+ * Embeds search texts as queries for `operation`; when the ml-runtime is unavailable (unreachable,
+ * timeout, 5xx, circuit open) it marks the request degraded and returns null, and the caller
+ * answers from lexical retrieval instead. Any other error (bad input, 4xx) is thrown.
+ * Writes never use this: they need the vector and fail whole with UNAVAILABLE.
+ */
+export async function embedQueriesOrDegrade(ctx: DegradableContext, operation: string, texts: string[]): Promise<Embedded | null> {
+  try {
+    return await embed(ctx, texts, "query");
+  } catch (err) {
+    if (!(err instanceof MlRuntimeUnavailableError)) throw err;
+    markDegraded(ctx, operation, err.message);
+    return null;
+  }
+}
+
+/** {@link embedQueriesOrDegrade} for one search text. */
+export async function embedQueryOrDegrade(ctx: DegradableContext, operation: string, text: string): Promise<{ vector: number[]; model: string } | null> {
+  const embedded = await embedQueriesOrDegrade(ctx, operation, [text]);
+  return embedded && { vector: embedded.vectors[0]!, model: embedded.model };
 }
 
 /** Writes one row's vector inside the caller's transaction. `table` is a constant of the domain's db module. */

@@ -20,4 +20,5 @@ export * from "./vectors.js";
 export * from "./loaders.js";
 export * from "./text.js";
 export * from "./jobs/index.js";
+export * from "./lexical.js";
 export * from "./client.js";

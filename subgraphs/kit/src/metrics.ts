@@ -5,6 +5,8 @@ export interface ServiceMetrics {
   registry: Registry;
   operations: Counter<"operation" | "type" | "outcome">;
   duration: Histogram<"operation" | "type">;
+  /** Responses that carried `extensions.degraded: true`, by what answered degraded. */
+  degraded: Counter<"operation">;
 }
 
 /** Answers GET /metrics in Prometheus' text format. */
@@ -32,5 +34,11 @@ export function createMetrics(service: string, withDefaults = true): ServiceMetr
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  return { registry, operations, duration };
+  const degraded = new Counter({
+    name: "degraded_responses_total",
+    help: "Responses answered degraded (extensions.degraded), e.g. searches answered from lexical retrieval while the ml-runtime is unavailable",
+    labelNames: ["operation"] as const,
+    registers: [registry],
+  });
+  return { registry, operations, duration, degraded };
 }
