@@ -4,7 +4,18 @@
  * diversity. Every hit carries its chunk and source (for the citation) and a highlighted snippet.
  */
 import { z } from "zod";
-import { embedQuery, inOrder, LIMITS, parseInput, requiredText, topK, uuid, type ScoredId, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import {
+  embedQueryOrDegrade,
+  inOrder,
+  LIMITS,
+  parseInput,
+  requiredText,
+  topK,
+  uuid,
+  type DegradableContext,
+  type ScoredId,
+  type SubgraphContext,
+} from "@matchgraph/subgraph-kit";
 import { findChunksByIds, findSourcesByIds, type ChunkRow, type SourceRow } from "../db/knowledge.js";
 import { chunkVectors, lexicalIdfIds, lexicalIds, vectorIds, type SourceFilters } from "../db/search.js";
 import { queryTerms, snippet, termMatches } from "./snippet.js";
@@ -65,7 +76,11 @@ export interface SearchInput {
 
 export interface RankedChunk {
   id: string;
-  /** hybrid: the RRF score (after MMR, still the fused score); lexical: ts_rank_cd; vector: cosine similarity. */
+  /**
+   * hybrid: the RRF score (after MMR, still the fused score); lexical: ts_rank_cd; vector: cosine
+   * similarity. Degraded (vector or hybrid while the ml-runtime is unavailable): the RRF score of
+   * the lexical ranking alone, 1 / (rrfK + lexical rank).
+   */
   score: number;
   /** 1-based rank in the lexical / vector candidate list, null when the chunk was not in it. */
   lexicalRank: number | null;
@@ -110,17 +125,26 @@ function parseSearch(input: SearchInput): ParsedSearch {
 // Quotes, a leading minus or an OR between words: the user asked for websearch semantics.
 const WEBSEARCH_SYNTAX = /["]|(^|\s)-\S|\sor\s/i;
 
-/** Ranked chunk ids for a search (no hydration): what evaluation and benchmarks measure. */
-export async function rankChunks(ctx: Pick<SubgraphContext, "db" | "ml">, input: SearchInput, tuning: SearchTuning = {}): Promise<RankedChunk[]> {
-  const { query, k, mode, filters, diversity } = parseSearch(input);
+/**
+ * Ranked chunk ids for a search (no hydration): what evaluation and benchmarks measure.
+ * VECTOR and HYBRID searches need the query's embedding; while the ml-runtime is unavailable they
+ * answer from the lexical ranking alone, fused as HYBRID fuses it (scores 1 / (rrfK + rank)),
+ * and mark the request degraded.
+ */
+export async function rankChunks(ctx: Pick<SubgraphContext, "db"> & DegradableContext, input: SearchInput, tuning: SearchTuning = {}): Promise<RankedChunk[]> {
+  const { query, k, filters, diversity, mode: requested } = parseSearch(input);
   const depth = Math.max(k, tuning.depth ?? MIN_CANDIDATES);
   const rrfK = tuning.rrfK ?? RRF_K;
+  const rankLexically = () => lexicalRanking(ctx, query, depth, filters, tuning.lexical ?? "idf");
 
-  const wantLexical = mode !== "vector";
-  const wantVector = mode !== "lexical";
+  // The lexical ranking runs while the query is embedded.
+  const early = requested === "vector" ? null : rankLexically();
+  early?.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled meanwhile
+  const embedded = requested === "lexical" ? null : await embedQueryOrDegrade(ctx, "searchKnowledge", query);
+  const mode: SearchMode = requested !== "lexical" && !embedded ? "hybrid" : requested;
   const [lexical, vector] = await Promise.all([
-    wantLexical ? lexicalRanking(ctx, query, depth, filters, tuning.lexical ?? "idf") : Promise.resolve([]),
-    wantVector ? embedQuery(ctx, query).then((q) => vectorIds(ctx.db, q, depth, filters)) : Promise.resolve([]),
+    early ?? (mode === "vector" ? Promise.resolve([]) : rankLexically()),
+    embedded ? vectorIds(ctx.db, embedded, depth, filters) : Promise.resolve([]),
   ]);
 
   let ranked: RankedChunk[];

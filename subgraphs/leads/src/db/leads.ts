@@ -1,8 +1,29 @@
 import { Prisma, type Database } from "@matchgraph/db";
-import { afterCursor, pageOrder, type Cursor } from "@matchgraph/subgraph-kit";
+import { afterCursor, lexicalSearchIds, pageOrder, type Cursor, type LexicalTable, type ScoredId } from "@matchgraph/subgraph-kit";
 
 export const LEAD_TABLE = Prisma.sql`leads.lead`;
 export const INTENT_TABLE = Prisma.sql`leads.intent_snippet`;
+
+/** Words of a lead (name and domain weigh more), GIN-indexed by migration 20261201090000_lexical_fallback; names also by trigram. */
+export const LEAD_LEXICAL: LexicalTable = {
+  from: Prisma.sql`leads.lead AS t`,
+  document: Prisma.sql`leads.lead_document(t.company_name, t.domain, t.industry, t.country, t.description)`,
+  name: Prisma.sql`t.company_name`,
+};
+export const INTENT_LEXICAL: LexicalTable = {
+  from: Prisma.sql`leads.intent_snippet AS t`,
+  document: Prisma.sql`leads.intent_document(t.text)`,
+};
+
+/** The n leads whose own words best match a prompt (lexical retrieval, scores in [0, 1]). */
+export function lexicalLeadIds(db: Database, prompt: string, n: number): Promise<ScoredId[]> {
+  return lexicalSearchIds(db, LEAD_LEXICAL, prompt, n);
+}
+
+/** The n intent snippets whose words best match a prompt (lexical retrieval, scores in [0, 1]). */
+export function lexicalIntentIds(db: Database, prompt: string, n: number): Promise<ScoredId[]> {
+  return lexicalSearchIds(db, INTENT_LEXICAL, prompt, n);
+}
 
 export type LeadRow = NonNullable<Awaited<ReturnType<Database["prisma"]["lead"]["findUnique"]>>>;
 export type IntentRow = NonNullable<Awaited<ReturnType<Database["prisma"]["intentSnippet"]["findUnique"]>>>;

@@ -4,7 +4,7 @@ import {
   byIdLoader,
   createEmbedded,
   embeddingText,
-  embedQuery,
+  embedQueryOrDegrade,
   isUuid,
   LIMITS,
   nearestIds,
@@ -23,6 +23,8 @@ import {
   INTENT_TABLE,
   LEAD_TABLE,
   leadIdsOfIntents,
+  lexicalIntentIds,
+  lexicalLeadIds,
   listLeadPage,
   newestIntentsOfLeads,
   type IntentRow,
@@ -162,16 +164,18 @@ export interface LeadSearchHit {
 /**
  * Leads for a prompt: the nearest leads by their own embedding and the nearest intent snippets
  * by theirs; a lead scores the better of its own similarity and its best snippet's, and carries
- * its best-matching snippet (among the candidates) whichever of the two won.
+ * its best-matching snippet (among the candidates) whichever of the two won. While the
+ * ml-runtime is unavailable both lists come from lexical retrieval (scores in [0, 1]) and the
+ * answer is marked degraded.
  */
 export async function searchLeads(ctx: SubgraphContext, args: { prompt: unknown; k: unknown }): Promise<LeadSearchHit[]> {
   const { prompt } = parseInput(promptSchema, { prompt: args.prompt });
   const k = parseInput(topK, args.k);
-  const query = await embedQuery(ctx, prompt);
-  const [leadHits, intentHits] = await Promise.all([
-    nearestIds(ctx.db, LEAD_TABLE, query, searchCandidates(k)),
-    nearestIds(ctx.db, INTENT_TABLE, query, searchCandidates(k)),
-  ]);
+  const n = searchCandidates(k);
+  const query = await embedQueryOrDegrade(ctx, "searchLeads", prompt);
+  const [leadHits, intentHits] = query
+    ? await Promise.all([nearestIds(ctx.db, LEAD_TABLE, query, n), nearestIds(ctx.db, INTENT_TABLE, query, n)])
+    : await Promise.all([lexicalLeadIds(ctx.db, prompt, n), lexicalIntentIds(ctx.db, prompt, n)]);
   const leadOf = await leadIdsOfIntents(ctx.db, intentHits.map((h) => h.id));
 
   const best = new Map<string, { score: number; intentId: string | null }>();

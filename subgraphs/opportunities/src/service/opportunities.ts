@@ -3,7 +3,7 @@ import {
   byIdLoader,
   conflict,
   embeddingModel,
-  embedQuery,
+  embedQueryOrDegrade,
   inOrder,
   LIMITS,
   nearestIds,
@@ -15,8 +15,9 @@ import {
   uuid,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
-import { findByIds, listPage, OPPORTUNITY_TABLE, sourceFilter, type OpportunityRow } from "../db/opportunities.js";
+import { findByIds, lexicalOpportunityIds, listPage, OPPORTUNITY_TABLE, sourceFilter, type OpportunityRow } from "../db/opportunities.js";
 import { upsertRecords } from "../db/records.js";
+import { normalizeCompanyName } from "../matching/normalize.js";
 import type { OpportunitySourceName, RecordFields } from "../matching/types.js";
 import { matchingSetup, matchRecords } from "./matching.js";
 import { fieldsOf, prepareRecords, rowHash } from "./records.js";
@@ -121,12 +122,19 @@ function toFields(d: Omit<z.infer<typeof createSchema>, "source">): RecordFields
   };
 }
 
-
+/**
+ * Opportunities nearest to a text by cosine similarity of its embedding; while the ml-runtime is
+ * unavailable, the best by lexical retrieval (words and name trigrams, scores in [0, 1]), and
+ * the answer is marked degraded.
+ */
 export async function similarOpportunities(ctx: SubgraphContext, args: { text: unknown; k: unknown; source?: unknown }) {
   const text = parseInput(requiredText(), args.text);
   const k = parseInput(topK, args.k);
   const sourceName = args.source == null ? undefined : parseInput(source, args.source);
-  const hits = await nearestIds(ctx.db, OPPORTUNITY_TABLE, await embedQuery(ctx, text), k, sourceFilter(sourceName));
+  const query = await embedQueryOrDegrade(ctx, "similarOpportunities", text);
+  const hits = query
+    ? await nearestIds(ctx.db, OPPORTUNITY_TABLE, query, k, sourceFilter(sourceName))
+    : await lexicalOpportunityIds(ctx.db, text, normalizeCompanyName(text), k, sourceName);
   const rows = inOrder(hits.map((h) => h.id), await findByIds(ctx.db, hits.map((h) => h.id)));
   const scores = new Map(hits.map((h) => [h.id, h.score]));
   return rows.map((opportunity) => ({ opportunity, score: scores.get(opportunity.id)! }));

@@ -1,7 +1,19 @@
 import { Prisma, type Database } from "@matchgraph/db";
-import { afterCursor, pageOrder, type Cursor } from "@matchgraph/subgraph-kit";
+import { afterCursor, lexicalSearchIds, pageOrder, type Cursor, type LexicalTable, type ScoredId } from "@matchgraph/subgraph-kit";
 
 export const ITEM_TABLE = Prisma.sql`recommendations.item`;
+
+/** Words of an item (the title weighs more than body and tags), GIN-indexed by migration 20261201090000_lexical_fallback; titles also by trigram. */
+export const ITEM_LEXICAL: LexicalTable = {
+  from: Prisma.sql`recommendations.item AS t`,
+  document: Prisma.sql`recommendations.item_document(t.title, t.body, t.tags)`,
+  name: Prisma.sql`t.title`,
+};
+
+/** The k items (of one kind, if given) whose words best match a text, by lexical retrieval (scores in [0, 1]). */
+export function lexicalItemIds(db: Database, text: string, k: number, kind?: string): Promise<ScoredId[]> {
+  return lexicalSearchIds(db, ITEM_LEXICAL, text, k, { where: kind ? Prisma.sql`AND t.kind = ${kind}` : Prisma.empty });
+}
 
 export type ItemRow = NonNullable<Awaited<ReturnType<Database["prisma"]["recommendationItem"]["findUnique"]>>>;
 

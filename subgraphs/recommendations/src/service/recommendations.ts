@@ -3,8 +3,8 @@ import { z } from "zod";
 import {
   byIdLoader,
   createEmbedded,
-  embed,
   embeddingText,
+  embedQueriesOrDegrade,
   inOrder,
   isUuid,
   LIMITS,
@@ -18,9 +18,10 @@ import {
   updateEmbedded,
   uuid,
   type Cursor,
+  type ScoredId,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
-import { feedbackScores, findItemsByIds, insertFeedback, ITEM_TABLE, kindFilter, listItemsPage, type ItemRow } from "../db/recommendations.js";
+import { feedbackScores, findItemsByIds, insertFeedback, ITEM_TABLE, kindFilter, lexicalItemIds, listItemsPage, type ItemRow } from "../db/recommendations.js";
 
 export const KINDS = ["content", "case_study", "objection_response", "playbook"] as const;
 const kind = z.enum(KINDS);
@@ -67,12 +68,17 @@ export function feedbackScoreLoader(ctx: SubgraphContext): DataLoader<string, nu
 /**
  * Recommendations for many texts in one go (e.g. `recommendations` on a list of opportunities):
  * one embedding request for all texts, then one similarity query per text. Key: [text, k].
+ * While the ml-runtime is unavailable each text is answered by lexical retrieval (degraded).
  */
 function textRecommendationLoader(ctx: SubgraphContext): DataLoader<string, ScoredItem[]> {
   return ctx.loader("recommendationsForText", () => new DataLoader(async (keys: readonly string[]) => {
     const requests = keys.map((key) => JSON.parse(key) as [string, number]);
-    const { model, vectors } = await embed(ctx, requests.map(([text]) => text), "query");
-    return Promise.all(requests.map(([, k], i) => nearest(ctx, { vector: vectors[i]!, model }, k)));
+    const embedded = await embedQueriesOrDegrade(ctx, "Opportunity.recommendations", requests.map(([text]) => text));
+    return Promise.all(
+      requests.map(([text, k], i) =>
+        embedded ? nearest(ctx, { vector: embedded.vectors[i]!, model: embedded.model }, k) : withItems(ctx, lexicalItemIds(ctx.db, text, k)),
+      ),
+    );
   }));
 }
 
@@ -86,10 +92,12 @@ export async function listItems(ctx: SubgraphContext, take: number, cursor: Curs
   return listItemsPage(ctx.db, take, cursor, kindName == null ? undefined : parseInput(kind, kindName));
 }
 
+/** Items nearest to a text by cosine similarity; while the ml-runtime is unavailable, the best by lexical retrieval (degraded). */
 export async function recommend(ctx: SubgraphContext, args: { text: unknown; k: unknown; kind?: unknown }): Promise<ScoredItem[]> {
   const { text, k, kind: kindName } = parseInput(recommendSchema, args);
-  const { model, vectors } = await embed(ctx, [text], "query");
-  return nearest(ctx, { vector: vectors[0]!, model }, k, kindName ?? undefined);
+  const embedded = await embedQueriesOrDegrade(ctx, "recommend", [text]);
+  if (!embedded) return withItems(ctx, lexicalItemIds(ctx.db, text, k, kindName ?? undefined));
+  return nearest(ctx, { vector: embedded.vectors[0]!, model: embedded.model }, k, kindName ?? undefined);
 }
 
 /** Items for an opportunity's text (companyName, title, description), as the gateway passed them. */
@@ -105,8 +113,13 @@ export async function recommendForOpportunity(
   return textRecommendationLoader(ctx).load(JSON.stringify([text, n]));
 }
 
-async function nearest(ctx: SubgraphContext, query: { vector: number[]; model: string }, k: number, kindName?: string): Promise<ScoredItem[]> {
-  const hits = await nearestIds(ctx.db, ITEM_TABLE, query, k, kindFilter(kindName));
+function nearest(ctx: SubgraphContext, query: { vector: number[]; model: string }, k: number, kindName?: string): Promise<ScoredItem[]> {
+  return withItems(ctx, nearestIds(ctx.db, ITEM_TABLE, query, k, kindFilter(kindName)));
+}
+
+/** Scored ids with their items, in order. */
+async function withItems(ctx: SubgraphContext, scored: Promise<ScoredId[]>): Promise<ScoredItem[]> {
+  const hits = await scored;
   const items = await itemLoader(ctx).loadMany(hits.map((h) => h.id));
   const rows = inOrder(
     hits.map((h) => h.id),
