@@ -57,15 +57,19 @@
     return client;
   }
 
-  function isSubscription(document, operationName) {
-    var operations = ((document && document.definitions) || []).filter(function (d) {
-      return d.kind === "OperationDefinition";
-    });
-    var operation = operationName
-      ? operations.filter(function (d) {
-          return d.name && d.name.value === operationName;
-        })[0]
-      : operations[0];
+  /**
+   * Whether the operation to run is a subscription, read from the query text itself: the editor's
+   * parsed document (options.documentAST) can lag behind the text by a keystroke or two.
+   */
+  function isSubscription(params, options) {
+    var graphql = GraphiQL.GraphQL;
+    var document = options && options.documentAST;
+    try {
+      document = graphql.parse(params.query);
+    } catch {
+      // Not valid GraphQL: the server will say why.
+    }
+    var operation = document ? graphql.getOperationAST(document, params.operationName || undefined) : null;
     return Boolean(operation) && operation.operation === "subscription";
   }
 
@@ -80,7 +84,7 @@
 
   function fetcher(params, options) {
     var headers = normaliseHeaders(options && options.headers);
-    if (!isSubscription(options && options.documentAST, params.operationName)) {
+    if (!isSubscription(params, options)) {
       return httpFetcher(params, Object.assign({}, options, { headers: headers }));
     }
     var client = clientFor(headers);
