@@ -108,7 +108,7 @@ process.once("SIGTERM", () => void stop("SIGTERM"));
 const lines = [
   "",
   `matchgraph is up (${((Date.now() - started) / 1000).toFixed(1)} s) — database: ${db.describe()}, model: ${model.id}`,
-  `  GraphQL + Sandbox   ${platform.url}`,
+  `  GraphQL + GraphiQL  ${platform.url}`,
   `  Subscriptions (ws)  ${platform.wsUrl}`,
   `  Health / readiness  ${new URL("/healthz", platform.url)}  ${new URL("/readyz", platform.url)}`,
   `  ml-runtime          ${platform.mlRuntimeUrl}/v1/embeddings`,
