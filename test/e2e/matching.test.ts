@@ -1,13 +1,16 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOpportunitiesCli } from "@matchgraph/opportunities/cli";
 import { generateMatchingDataset } from "../../subgraphs/opportunities/src/testdata/matching-dataset.js";
-import { databaseKinds } from "../src/env.js";
+import { databaseKinds, REPO_ROOT } from "../src/env.js";
 import { startTestPlatform, subscribe, until, type TestPlatform } from "../src/harness.js";
 
 const kinds = await databaseKinds();
+const SCRIPT = "/usr/bin/script";
 
 const JOB = `id kind status lastError progress { stage done total }
   importReport { encoding rows inserted updated unchanged failed matchedRecords errors { line externalId reason } }
@@ -143,6 +146,31 @@ describe.each(kinds)("opportunity matching through the gateway on %s", (kind) =>
     expect(signals.map((s) => s.signal)).toEqual(expect.arrayContaining(["bias", "identity_cosine", "context_cosine", "name_jaro_winkler", "domain", "close_date"]));
     const logit = signals.reduce((sum, s) => sum + s.contribution, 0);
     expect(1 / (1 + Math.exp(-logit))).toBeCloseTo(candidates[0]!.score, 2);
+  });
+
+  it("answers matches and matchingQualityReport without their optional arguments", async () => {
+    const page = await t.gql<{ matches: { nodes: Array<{ id: string }>; endCursor: string | null } }>(`{ matches(first: 1) { nodes { id } endCursor } }`);
+    expect(page.errors).toBeUndefined();
+    const first = await t.db.prisma.opportunityMatch.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+    expect(page.data!.matches.nodes).toEqual([{ id: first!.id }]);
+    const report = await t.gql<{ matchingQualityReport: { goldPairs: number; scoredPairs: number } }>(`query ($gold: String!) { matchingQualityReport(gold: $gold) { goldPairs scoredPairs } }`, {
+      gold: data.goldCsv,
+    });
+    expect(report.errors).toBeUndefined();
+    expect(report.data!.matchingQualityReport).toEqual({ goldPairs: data.gold.length, scoredPairs: await count("match") });
+  });
+
+  it("refuses config numbers out of bounds with BAD_USER_INPUT, storing and re-scoring nothing", async () => {
+    const versions = async () => Number((await t.db.prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM opportunities.matching_config`)[0]!.n);
+    const before = { versions: await versions(), pairs: await t.db.prisma.opportunityMatch.findMany({ orderBy: { id: "asc" }, select: { id: true, score: true, status: true, configVersion: true } }) };
+    const huge = await t.gql(`mutation { updateMatchingConfig(input: { weights: [{ signal: "domain", weight: 1e308 }] }) { version } }`);
+    expect(huge.errors?.[0]).toMatchObject({ message: "weights: domain must be a finite number from -20 to 20; got 1e+308", extensions: { code: "BAD_USER_INPUT" } });
+    const negative = await t.gql(`mutation { updateMatchingConfig(input: { dateWindowDays: -5 }) { version } }`);
+    expect(negative.errors?.[0]).toMatchObject({ message: "dateWindowDays must be an integer from 0 to 3650; got -5", extensions: { code: "BAD_USER_INPUT" } });
+    const inverted = await t.gql(`mutation { updateMatchingConfig(input: { autoConfirmThreshold: 0.4, reviewThreshold: 0.6 }) { version } }`);
+    expect(inverted.errors?.[0]).toMatchObject({ message: "reviewThreshold (0.6) must not exceed autoConfirmThreshold (0.4)", extensions: { code: "BAD_USER_INPUT" } });
+    expect(await versions()).toBe(before.versions);
+    expect(await t.db.prisma.opportunityMatch.findMany({ orderBy: { id: "asc" }, select: { id: true, score: true, status: true, configVersion: true } })).toEqual(before.pairs);
   });
 
   it("records review decisions in an append-only trail; a second reviewer's contrary decision is a CONFLICT", async () => {
@@ -283,5 +311,50 @@ describe.each(kinds)("opportunity matching through the gateway on %s", (kind) =>
     const decided = await t.db.prisma.opportunityMatch.findMany({ where: { id: { in: queue.map((q) => q.id) } }, select: { id: true, status: true } });
     expect(Object.fromEntries(decided.map((d) => [d.id, d.status]))).toEqual({ [queue[0]!.id]: "confirmed", [queue[1]!.id]: "rejected" });
     expect(out.join("\n")).toMatch(/score \d\.\d{3}/);
+  });
+
+  // `script` (util-linux) runs the CLI on a real pseudo-terminal: stdin is a TTY, keys go without Enter.
+  it.skipIf(!existsSync(SCRIPT))("reviews with single keys, without Enter, on a real terminal", async () => {
+    const queue = (await t.gql<{ matchReviewQueue: { nodes: Array<{ id: string }> } }>(`query { matchReviewQueue(first: 2) { nodes { id } } }`)).data!.matchReviewQueue.nodes;
+    expect(queue.length).toBe(2);
+    const cli = [process.execPath, join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), join(REPO_ROOT, "gateway/src/cli.ts"), "opportunities", "review", "--url", t.platform.url, "--token", t.writer];
+    const child = spawn(SCRIPT, ["-qfec", cli.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" "), "/dev/null"], { cwd: REPO_ROOT, env: { ...process.env, TERM: "dumb" } });
+    let screen = "";
+    child.stdout.on("data", (c: Buffer) => (screen += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (screen += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const PROMPT = "match? [y]es / [n]o / [s]kip / [q]uit: ";
+    const prompts = () => screen.split(PROMPT).length - 1;
+    const press = async (key: string, after: number) => {
+      const deadline = Date.now() + 60_000;
+      while (prompts() < after && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(prompts(), screen).toBe(after);
+      child.stdin.write(key);
+    };
+    await press("n", 1);
+    await press("y", 2);
+    await press("q", 3);
+    expect(await exited, screen).toBe(0);
+    const decided = await t.db.prisma.opportunityMatch.findMany({ where: { id: { in: queue.map((q) => q.id) } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(decided.map((d) => [d.id, d.status]))).toEqual({ [queue[0]!.id]: "rejected", [queue[1]!.id]: "confirmed" });
+    // Each key is echoed once on its prompt's line; nothing waited for Enter.
+    expect(screen).toContain(`${PROMPT}n`);
+    expect(screen).toContain(`${PROMPT}y`);
+    expect(screen).toMatch(/rejected[\s\S]*confirmed/);
+  }, 120_000);
+
+  it("an unterminated quote fails its own line; the valid row after it lands and the report counts every data line", async () => {
+    const header = "id,name,notes,stage";
+    const lines = [header, "csv-1,Quote Test One Ltd,plain,New", 'csv-2,Quote Test Two Ltd,"never closed,New', "csv-3,Quote Test Three Ltd,after the quote,Won"];
+    const mapping = JSON.stringify({ externalId: "id", companyName: "name", description: "notes", stage: "stage" });
+    const job = await importCsv("ODOO", Buffer.from(`${lines.join("\n")}\n`), { mapping });
+    expect(job.status).toBe("done");
+    expect(job.importReport).toMatchObject({ rows: 3, inserted: 2, failed: 1 });
+    expect(job.importReport!.errors).toEqual([{ line: 3, externalId: "csv-2", reason: 'unterminated quoted field: the " opening column "notes" is never closed' }]);
+    const stored = await t.db.prisma.opportunity.findMany({ where: { source: "odoo", externalId: { startsWith: "csv-" } }, orderBy: { externalId: "asc" }, select: { externalId: true, description: true } });
+    expect(stored).toEqual([
+      { externalId: "csv-1", description: "plain" },
+      { externalId: "csv-3", description: "after the quote" },
+    ]);
   });
 });

@@ -304,6 +304,8 @@ export function createAnswerReader(input: AnswerInput, output: NodeJS.WritableSt
     return {
       ask: (question) =>
         new Promise<string>((resolve) => {
+          // Raw before the question shows: a key pressed as soon as it appears is one key, not a line.
+          setRaw(true);
           output.write(question);
           const done = (answer: string, echo: string) => {
             input.removeListener("data", onData);
@@ -321,7 +323,6 @@ export function createAnswerReader(input: AnswerInput, output: NodeJS.WritableSt
             }
           };
           const onEnd = () => done("q", "");
-          setRaw(true);
           input.on("data", onData);
           input.once("end", onEnd);
           input.resume();
