@@ -86,7 +86,7 @@ describe("IDE handler", () => {
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
 
-    for (const path of ["/ide/", "/ide/package.json", "/ide/index.ts", "/ide/..%2fpackage.json", "/ide/app.js/"]) {
+    for (const path of ["/ide/", "/ide/package.json", "/ide/index.ts", "/ide/..%2fpackage.json", "/ide/app.js/", "/ide/constructor", "/ide/__proto__", "/ide/hasOwnProperty"]) {
       expect((await fetch(`${base}${path}`)).status, path).toBe(404);
     }
     expect((await fetch(`${base}/ide/app.js`, { method: "POST" })).status).toBe(405);
