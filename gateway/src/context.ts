@@ -8,6 +8,11 @@ export interface GatewayContext {
   log: Logger;
   /** The caller signed for subgraphs (cached per caller by the gateway's signer). */
   identityToken(): Promise<string>;
+  /**
+   * Subgraphs (by URL) whose answer to a fetch of this request said `extensions.degraded: true`;
+   * the degraded plugin passes that on to the client's response (degraded.ts).
+   */
+  degradedSubgraphs: Set<string>;
 }
 
 const REQUEST_ID_RE = /^[\w.:-]{1,128}$/;
@@ -25,5 +30,6 @@ export function createGatewayContext(
     identity,
     log: log.child({ reqId: requestId }),
     identityToken: () => sign(caller),
+    degradedSubgraphs: new Set(),
   };
 }

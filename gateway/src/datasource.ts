@@ -6,8 +6,17 @@ import { codeForSubgraphStatus } from "./errors.js";
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
 
-/** Forwards the request id and the gateway-signed identity to every subgraph fetch. */
+/**
+ * Forwards the request id and the gateway-signed identity to every subgraph fetch, and notes
+ * subgraph answers marked `extensions.degraded` on the request's context (Apollo Gateway drops
+ * subgraph response extensions; the degraded plugin puts the flag on the client's response).
+ */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0]) {
+    if (response.extensions?.degraded === true) context?.degradedSubgraphs?.add(this.url);
+    return response;
+  }
+
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
     if (!context?.requestId) return;
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);

@@ -34,6 +34,8 @@ export interface Platform {
   supergraphSdl: string;
   /** Stops the ml-runtime alone (tests use it to check behaviour when the runtime is down). */
   stopMlRuntime(): Promise<void>;
+  /** Starts the stopped ml-runtime again on the same port (tests use it to check recovery). */
+  startMlRuntime(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,25 +53,35 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     })());
   try {
     const random = options.servicePorts === "random";
-    const runtime = await startMlRuntime({
+    const runtimeOptions = {
       host: "127.0.0.1",
       port: random ? 0 : (options.mlPort ?? 4100),
       models: options.ml.models,
       defaultModel: options.ml.defaultModel,
       modelDirs: options.ml.modelDirs,
       logger: log.child({ service: "ml-runtime" }),
-    });
+    };
+    let runtime = await startMlRuntime(runtimeOptions);
     let runtimeOpen = true;
     const stopMlRuntime = async () => {
       if (runtimeOpen) await runtime.close();
       runtimeOpen = false;
+    };
+    const restartMlRuntime = async () => {
+      if (runtimeOpen) return;
+      runtime = await startMlRuntime({ ...runtimeOptions, port: Number(new URL(runtime.url).port) });
+      runtimeOpen = true;
     };
     closers.push(stopMlRuntime);
 
     const identitySecret = randomBytes(32).toString("hex");
     const pubSub = createInProcessPubSub();
     closers.push(() => pubSub.close());
-    const ml = createEmbeddingClient({ baseUrl: runtime.url, defaultModel: options.ml.defaultModel });
+    const ml = createEmbeddingClient({
+      baseUrl: runtime.url,
+      defaultModel: options.ml.defaultModel,
+      breaker: { onStateChange: (change) => log[change.to === "open" ? "warn" : "info"]({ service: "ml-client", ...change }, `ml-runtime circuit ${change.to}`) },
+    });
 
     await options.beforeServices?.(runtime.url);
     const defs = await Promise.all(SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](pubSub)));
@@ -93,7 +105,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       log: log.child({ service: "gateway" }),
     });
     closers.push(() => gateway.close());
-    return { url: gateway.url, wsUrl: gateway.wsUrl, mlRuntimeUrl: runtime.url, subgraphs, supergraphSdl, stopMlRuntime, close };
+    return { url: gateway.url, wsUrl: gateway.wsUrl, mlRuntimeUrl: runtime.url, subgraphs, supergraphSdl, stopMlRuntime, startMlRuntime: restartMlRuntime, close };
   } catch (err) {
     await close();
     throw err;

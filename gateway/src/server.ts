@@ -28,6 +28,7 @@ import { AuthError, createAuthenticator, type AuthConfig, type AuthenticatedIden
 import { createGatewayContext, type GatewayContext } from "./context.js";
 import { costTableFromSupergraph } from "./cost.js";
 import { SubgraphDataSource } from "./datasource.js";
+import { degradedPlugin } from "./degraded.js";
 import { createIdeHandler } from "./ide/index.js";
 import { gatewayFormatError } from "./errors.js";
 import { createRateLimiter, RateLimitedError, type Limits } from "./limits.js";
@@ -86,7 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: (formatted: GraphQLFormattedError, err: unknown) => gatewayFormatError(formatted, err, formatError),
     includeStacktraceInErrorResponses: false,
     // GraphiQL (./ide) answers browsers; Apollo's own landing page would load from a CDN.
-    plugins: [operationMetricsPlugin(metrics), ApolloServerPluginLandingPageDisabled()],
+    plugins: [operationMetricsPlugin(metrics), ApolloServerPluginLandingPageDisabled(), degradedPlugin(metrics)],
   });
   await apollo.start();
 
