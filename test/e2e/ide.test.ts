@@ -204,6 +204,12 @@ describe("GraphiQL served by the gateway", () => {
       await page.screenshot({ path: join(RESULTS, "ide.png") });
       await page.locator(STOP_BUTTON).click();
 
+      // Tokens stay out of localStorage (GraphiQL's history would keep them).
+      const stored = String(await page.evaluate("JSON.stringify(Object.assign({}, localStorage))"));
+      expect(stored).toContain("opportunityUpserted");
+      expect(stored).not.toContain(writer);
+      expect(stored).not.toContain("forged.token.value");
+
       expect(ide.outside, "requests that left the gateway's origin").toEqual([]);
       expect(await ide.cspViolations()).toEqual([]);
       expect(ide.pageErrors).toEqual([]);

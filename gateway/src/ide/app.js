@@ -128,12 +128,55 @@
     })
     .join("\n");
 
+  // GraphiQL keeps tabs, history and favourites in localStorage, and its history keeps each run's
+  // headers even with shouldPersistHeaders off. This storage drops every "headers" value before
+  // writing, so a token never lands on disk; the page's other state persists as usual.
+  function withoutHeaders(value) {
+    if (Array.isArray(value)) return value.map(withoutHeaders);
+    if (value === null || typeof value !== "object") return value;
+    var out = {};
+    Object.keys(value).forEach(function (key) {
+      out[key] = key === "headers" ? null : withoutHeaders(value[key]);
+    });
+    return out;
+  }
+  var NAMESPACE = "graphiql:";
+  var storage = {
+    getItem: function (key) {
+      return window.localStorage.getItem(key);
+    },
+    setItem: function (key, value) {
+      if (key === NAMESPACE + "headers") return;
+      var stored = value;
+      try {
+        stored = JSON.stringify(withoutHeaders(JSON.parse(value)));
+      } catch {
+        // Not JSON (a pane width, a theme name): kept as it is.
+      }
+      window.localStorage.setItem(key, stored);
+    },
+    removeItem: function (key) {
+      window.localStorage.removeItem(key);
+    },
+    get length() {
+      return Object.keys(window.localStorage).filter(function (key) {
+        return key.indexOf(NAMESPACE) === 0;
+      }).length;
+    },
+    clear: function () {
+      Object.keys(window.localStorage).forEach(function (key) {
+        if (key.indexOf(NAMESPACE) === 0) window.localStorage.removeItem(key);
+      });
+    },
+  };
+
   var props = {
     fetcher: fetcher,
     defaultQuery: defaultQuery,
     isHeadersEditorEnabled: true,
     // Tokens typed into the headers editor stay in this tab's memory, never in localStorage.
     shouldPersistHeaders: false,
+    storage: storage,
   };
   if (bearerTokens) {
     props.defaultHeaders = JSON.stringify({ authorization: TOKEN_TEMPLATE }, null, 2);
