@@ -21,8 +21,18 @@ export interface LexicalOptions {
   nameQuery?: string;
 }
 
-/** Longest query compared by trigram similarity; longer texts (a whole description) are matched by words only. */
-export const TRIGRAM_MAX_CHARS = 200;
+/**
+ * Queries compared with names by trigram similarity: name-like ones, at most this many characters
+ * and words. Longer texts (a prompt, a description) are matched by words only: their many
+ * trigrams make the comparison slow and almost never reach the threshold.
+ */
+export const TRIGRAM_MAX_CHARS = 100;
+export const TRIGRAM_MAX_WORDS = 4;
+
+const nameLike = (text: string) => text.trim().length > 0 && text.length <= TRIGRAM_MAX_CHARS && text.trim().split(/\s+/).length <= TRIGRAM_MAX_WORDS;
+
+/** Rows whose tie-break (`ts_rank`) is computed: the best by score, at least k. Equal scores beyond them are cut by id. */
+const tieBreakPool = (k: number) => Math.max(k, Math.min(Math.max(4 * k, 100), 1000));
 
 /**
  * The k best rows for a text by lexical retrieval, best first, scores in [0, 1]:
@@ -30,11 +40,13 @@ export const TRIGRAM_MAX_CHARS = 200;
  *   A row scores the IDF-weighted share of the query's lexemes it contains,
  *   Σ_matched idf(t) / Σ_query idf(t) with idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) over the
  *   rows the filters allow, so a distinctive word counts for more than common ones; 1 when every
- *   query word is found. Equal shares are ordered by IDF-weighted `ts_rank` (term frequency,
- *   weight A fields first), then id.
- * - name: for a query of at most TRIGRAM_MAX_CHARS, pg_trgm `similarity(name, query)` of rows at
- *   least `pg_trgm.similarity_threshold` (0.3) alike (`%`, GIN): misspelt or partial names.
- * A row found both ways takes the better score. A query without any lexeme (only stop words)
+ *   query word is found.
+ * - name: for a name-like query (TRIGRAM_MAX_WORDS, TRIGRAM_MAX_CHARS), pg_trgm
+ *   `similarity(name, query)` of rows at least `pg_trgm.similarity_threshold` (0.3) alike (`%`,
+ *   GIN): misspelt or partial names.
+ * A row found both ways takes the better score. Equal scores are ordered by `ts_rank` of the
+ * query's words (term frequency, weight A fields first), computed for the best few hundred rows
+ * only (it evaluates the document), then by id. A query without any lexeme (only stop words)
  * matches by name or not at all.
  */
 export async function lexicalSearchIds(
@@ -53,9 +65,9 @@ export function lexicalSearchSql(table: LexicalTable, query: string, k: number, 
   const where = options.where ?? Prisma.empty;
   const nameQuery = options.nameQuery ?? query;
   const byName =
-    table.name && nameQuery.trim() && nameQuery.length <= TRIGRAM_MAX_CHARS
+    table.name && nameLike(nameQuery)
       ? Prisma.sql`UNION ALL
-        SELECT t.id, similarity(${table.name}, ${nameQuery}::text)::float8 AS score, 0::float8 AS weight
+        SELECT t.id, similarity(${table.name}, ${nameQuery}::text)::float8 AS score
         FROM ${table.from}
         WHERE ${table.name} % ${nameQuery}::text ${where}`
       : Prisma.empty;
@@ -72,19 +84,22 @@ export function lexicalSearchSql(table: LexicalTable, query: string, k: number, 
       FROM terms CROSS JOIN total
       CROSS JOIN LATERAL (SELECT count(*)::float8 AS n FROM ${table.from} WHERE ${table.document} @@ terms.tq ${where}) AS df
     ),
-    words AS (
-      SELECT t.id, sum(stats.idf) AS matched, sum(stats.idf * ts_rank(${table.document}, stats.tq)) AS weight
+    hits AS (
+      SELECT t.id, (sum(stats.idf) / (SELECT sum(s.idf) FROM stats AS s))::float8 AS score
       FROM stats JOIN ${table.from} ON ${table.document} @@ stats.tq
       WHERE true ${where}
       GROUP BY t.id
-    ),
-    hits AS (
-      SELECT words.id, (words.matched / (SELECT sum(stats.idf) FROM stats))::float8 AS score, words.weight::float8 AS weight FROM words
       ${byName}
+    ),
+    best AS (
+      SELECT hits.id, least(1, max(hits.score))::float8 AS score
+      FROM hits
+      GROUP BY hits.id
+      ORDER BY score DESC, hits.id
+      LIMIT ${tieBreakPool(k)}
     )
-    SELECT id::text AS id, least(1, max(score))::float8 AS score
-    FROM hits
-    GROUP BY id
-    ORDER BY score DESC, max(weight) DESC, id
+    SELECT best.id::text AS id, best.score
+    FROM best JOIN ${table.from} ON t.id = best.id
+    ORDER BY best.score DESC, coalesce(ts_rank(${table.document}, (SELECT string_agg(terms.tq::text, ' | ')::tsquery FROM terms)), 0) DESC, best.id
     LIMIT ${k}`;
 }
