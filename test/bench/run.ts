@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   embeddings: () => import("./embeddings.js"),
   knowledge: () => import("./knowledge.js"),
   matching: () => import("./matching.js"),
+  resilience: () => import("./resilience.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);
