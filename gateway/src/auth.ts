@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { LRUCache } from "lru-cache";
 import type { Identity } from "@matchgraph/subgraph-kit";
 
 export type AuthConfig =
@@ -59,12 +60,16 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
   // A shared secret means HMAC; a JWKS means the provider's asymmetric keys. Never "none".
   const algorithms = config.jwksUrl ? ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"] : ["HS256", "HS384", "HS512"];
   const maxLifetimeS = config.maxTokenLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
+  // A client sends the same token with every request: verify it once, keep it until it expires.
+  const verified = new LRUCache<string, AuthenticatedIdentity & { expiresAt: number }>({ max: 10_000 });
   return {
     anonymousRead: config.anonymousRead,
     async authenticate(authorization) {
       if (!authorization) return null;
       const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
       if (!match) throw new AuthError("Authorization header must be 'Bearer <token>'");
+      const known = verified.get(match[1]!);
+      if (known && known.expiresAt > Date.now()) return known;
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(match[1]!, key as Uint8Array, {
@@ -78,7 +83,9 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
         throw new AuthError("Invalid or expired token");
       }
       checkLifetime(payload, maxLifetimeS);
-      return { userId: payload.sub!, roles: rolesOf(payload.roles), expiresAt: payload.exp! * 1000 };
+      const identity = { userId: payload.sub!, roles: rolesOf(payload.roles), expiresAt: payload.exp! * 1000 };
+      verified.set(match[1]!, identity);
+      return identity;
     },
   };
 }

@@ -67,13 +67,7 @@ export const WS_TOKEN_EXPIRED = 4401;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { log } = options;
-  const endpoints = Object.fromEntries(options.subgraphs.map((s) => [s.name, s]));
-  const dataSource = (name: string) => {
-    const endpoint = endpoints[name];
-    if (!endpoint) throw new Error(`The supergraph names subgraph "${name}", but no URL is configured for it`);
-    return new SubgraphDataSource({ url: endpoint.url });
-  };
-  const dataSources = Object.fromEntries(options.subgraphs.map((s) => [s.name, dataSource(s.name)]));
+  const dataSources = Object.fromEntries(options.subgraphs.map((s) => [s.name, new SubgraphDataSource(s.url)]));
   const router = new SubscriptionRouter(options.supergraphSdl, dataSources, Object.fromEntries(options.subgraphs.map((s) => [s.name, s.wsUrl])));
   const authenticator = createAuthenticator(options.auth);
   const rateLimit = createRateLimiter(options.limits);
@@ -81,7 +75,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const signCaller = createCallerSigner(options.identitySecret);
   const metrics = createMetrics("gateway");
 
-  const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService: ({ name }) => dataSource(name) });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const source = dataSources[name];
+      if (!source) throw new Error(`The supergraph names subgraph "${name}", but no URL is configured for it`);
+      return source;
+    },
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted: GraphQLFormattedError, err: unknown) => gatewayFormatError(formatted, err, formatError),
@@ -228,6 +229,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
+      for (const source of Object.values(dataSources)) source.close();
     },
   };
 }
