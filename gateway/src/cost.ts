@@ -46,7 +46,8 @@ export function costTableFromSupergraph(supergraphSdl: string): CostTable {
       for (const directive of field.directives ?? []) {
         const args = Object.fromEntries((directive.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
         if (directive.name.value === "cost" && typeof args.weight === "number") cost.weight = args.weight;
-        if (directive.name.value === "listSize") {
+        // Composition may import it as @listSize or namespace it as @cost__listSize.
+        if (directive.name.value === "listSize" || directive.name.value === "cost__listSize") {
           if (Array.isArray(args.slicingArguments)) cost.slicingArguments = args.slicingArguments as string[];
           if (typeof args.assumedSize === "number") cost.assumedSize = args.assumedSize;
         }
