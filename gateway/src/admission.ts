@@ -67,6 +67,8 @@ function reporting(rule: (options: Record<string, unknown>) => ValidationRule, n
 interface Analysed {
   document?: DocumentNode;
   errors?: GraphQLError[];
+  /** Costs of operations that take no variables (so cannot change), by operation name. */
+  fixedCosts?: Map<string | undefined, number>;
 }
 
 export interface AdmittedOperation {
@@ -130,8 +132,12 @@ export function createAdmission(schema: GraphQLSchema, costs: CostTable, limits:
       if (transport === "http" && operation.operation === "subscription") {
         throw new RequestRefused([refusal("Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP", REFUSAL_CODES.request)]);
       }
-      const variables = request.variables && typeof request.variables === "object" ? (request.variables as Record<string, unknown>) : {};
-      const cost = operationCost(schema, costs, document, operation, variables);
+      let cost = analysed.fixedCosts?.get(operationName);
+      if (cost === undefined) {
+        const variables = request.variables && typeof request.variables === "object" ? (request.variables as Record<string, unknown>) : {};
+        cost = operationCost(schema, costs, document, operation, variables);
+        if (!operation.variableDefinitions?.length) (analysed.fixedCosts ??= new Map()).set(operationName, cost);
+      }
       if (!(cost <= limits.maxCost)) {
         throw new RequestRefused([
           refusal(`Query cost ${Number.isFinite(cost) ? Math.round(cost) : "∞"} exceeds the limit of ${limits.maxCost}`, REFUSAL_CODES.cost, { cost: Number.isFinite(cost) ? cost : null, maxCost: limits.maxCost }),
