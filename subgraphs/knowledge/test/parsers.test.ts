@@ -1,5 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../src/service/chunker.js";
 import { DOCX_MIME, DocumentError, parseDocument, type ParsedDocument } from "../src/service/parsers/index.js";
@@ -297,5 +298,19 @@ describe("parseDocument: errors", () => {
     await expectDocumentError(parseDocument({ bytes: utf8("a".repeat(2000)), filename: "big.txt" }, { maxBytes: 1000 }), ["TOO_LARGE"], "big.txt");
     await expectDocumentError(parseDocument({ text: "b".repeat(2000), filename: "big.md" }, { maxBytes: 1000 }), ["TOO_LARGE"], "big.md");
     await expectDocumentError(parseDocument({ text: "word ".repeat(500), filename: "long.txt" }, { maxChars: 1000 }), ["TOO_LARGE"], "long.txt");
+  });
+});
+
+describe("pdfjs and the rest of the process", () => {
+  it("leaves the native JSON.parse in place after parsing a PDF", async () => {
+    // Node 20's own JSON.parse passes no source context to a reviver; pdfjs's core-js polyfill does.
+    const sourceContext = () => JSON.parse("1", (_key, value, context?: unknown) => context ?? value) as unknown;
+    expect(sourceContext()).toBe(1);
+    const native = JSON.parse;
+    const bytes = await readFile(new URL("../../../examples/knowledge/data-processing-agreement.pdf", import.meta.url));
+    const doc = await parseDocument({ bytes, filename: "dpa.pdf" } as never);
+    expect(doc.text).toMatch(/within 48 hours/);
+    expect(JSON.parse).toBe(native);
+    expect(sourceContext()).toBe(1);
   });
 });

@@ -4,7 +4,6 @@
  * body text (its character-weighted median font size) are headings, their level the rank of their
  * size among the heading sizes. Lines starting with a bullet or a number form list blocks.
  */
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { DocumentError, TextBuilder, type Block } from "./types.js";
 
@@ -29,7 +28,26 @@ const HEADING_RATIO = 1.15;
 const PARAGRAPH_GAP = 1.45;
 const BULLET_RE = /^(?:[•◦▪▫●○■□‣⁃∙·\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s/;
 
+let pdfjs: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | undefined;
+
+/**
+ * pdfjs is loaded on the first PDF. Its legacy build (the one for Node 20) replaces the global
+ * JSON.parse with a core-js polyfill, a pure-JavaScript parser for every JSON.parse in the
+ * process: the native one is put back.
+ */
+function loadPdfjs() {
+  return (pdfjs ??= (async () => {
+    const nativeParse = JSON.parse;
+    try {
+      return await import("pdfjs-dist/legacy/build/pdf.mjs");
+    } finally {
+      JSON.parse = nativeParse;
+    }
+  })());
+}
+
 export async function parsePdf(bytes: Uint8Array, name: string, limits: { maxPages: number; maxChars: number }): Promise<PdfResult> {
+  const { getDocument } = await loadPdfjs();
   // pdfjs takes ownership of (detaches) the buffer it gets: hand it a copy.
   const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   const unreadable = (why: string, cause?: unknown) => new DocumentError("UNREADABLE", `${name} is not a readable PDF: ${why}`, { cause });
