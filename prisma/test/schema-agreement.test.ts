@@ -3,7 +3,7 @@ import { createTestDatabase, EMBEDDING_MODELS, type TestDatabase } from "../src/
 import { DB_KINDS } from "./helpers/kinds.js";
 import { expectedUdt, readPrismaModels } from "./helpers/prisma-schema.js";
 
-const SCHEMAS = ["opportunities", "leads", "talent", "knowledge", "recommendations"];
+const SCHEMAS = ["opportunities", "leads", "talent", "knowledge", "recommendations", "ml"];
 
 interface ColumnRow {
   table_schema: string;
@@ -16,7 +16,7 @@ interface ColumnRow {
 }
 
 describe("schema.prisma reader", () => {
-  it("finds the seventeen models in five schemas", () => {
+  it("finds the nineteen models in six schemas", () => {
     const models = readPrismaModels();
     expect(models.map((m) => `${m.schema}.${m.table}`).sort()).toEqual([
       "knowledge.chunk",
@@ -26,6 +26,8 @@ describe("schema.prisma reader", () => {
       "knowledge.source",
       "leads.intent_snippet",
       "leads.lead",
+      "ml.model_activation",
+      "ml.model_version",
       "opportunities.company_alias",
       "opportunities.job",
       "opportunities.match",
@@ -92,7 +94,7 @@ describe.each(DB_KINDS)("schema.prisma agrees with the migrated database on %s",
         expect(allowed.sort(), `${model.table}.${field.column} values`).toEqual([...field.allowedValues!].sort());
       }
     }
-    expect(documented).toBe(8);
+    expect(documented).toBe(10);
   });
 
   it("has one partial HNSW index per known embedding model on every vector column", async () => {
