@@ -6,9 +6,27 @@ import { MlRuntimeUnavailableError } from "./errors.js";
  */
 export type CircuitState = "closed" | "open" | "half-open";
 
+/**
+ * Opens the circuit on the share of failures among recent calls instead of a run of consecutive
+ * failures: at `failureRate` (e.g. 0.2) or more among the last `windowSize` calls of the last
+ * `windowMs`, once at least `minimumCalls` are in the window.
+ */
+export interface FailureRatePolicy {
+  failureRate: number;
+  minimumCalls: number;
+  /** Most recent calls kept; default 50. */
+  windowSize?: number;
+  /** Calls older than this leave the window; default 60 000 ms. */
+  windowMs?: number;
+}
+
 export interface CircuitBreakerOptions {
   /** Consecutive transport failures (unreachable, reset, timeout, 5xx) that open the circuit; default 3. */
   failureThreshold?: number;
+  /** When given, the circuit opens on this failure rate instead of on `failureThreshold` consecutive failures. */
+  rate?: FailureRatePolicy;
+  /** Builds the error for a refused call; default MlRuntimeCircuitOpenError. */
+  openError?: (target: string, snapshot: CircuitSnapshot) => Error;
   /** How long an open circuit refuses calls before it lets one probe through; default 5 000 ms. */
   cooldownMs?: number;
   /** Called on every state change (after it happened), e.g. to log it. Must not throw. */
@@ -37,6 +55,9 @@ export interface CircuitSnapshot {
   rejected: number;
   /** The last transport failure's message, if any. */
   lastFailure: string | null;
+  /** Calls and failures in the failure-rate window (rate policy only; else the consecutive failures). */
+  windowCalls: number;
+  windowFailures: number;
 }
 
 export const DEFAULT_FAILURE_THRESHOLD = 3;
@@ -54,7 +75,8 @@ export class MlRuntimeCircuitOpenError extends MlRuntimeUnavailableError {
 }
 
 /**
- * A small circuit breaker for calls to the ml-runtime. After `failureThreshold` consecutive
+ * A small circuit breaker for calls to the ml-runtime (and, with a failure-rate policy and its own
+ * open error, for the kit's LLM client). After `failureThreshold` consecutive
  * transport failures it opens: calls fail at once with MlRuntimeCircuitOpenError instead of each
  * waiting for a refused connection or a timeout. After `cooldownMs` the next call goes through as
  * a probe (half-open) while the others keep failing fast; the probe's success closes the circuit,
@@ -71,6 +93,9 @@ export class CircuitBreaker {
   private probing = false;
   private readonly failureThreshold: number;
   private readonly cooldownMs: number;
+  /** Rate policy: recent outcomes, oldest first. */
+  private window: { at: number; failed: boolean }[] = [];
+  private readonly rate: Required<FailureRatePolicy> | undefined;
 
   constructor(
     private readonly baseUrl: string,
@@ -78,10 +103,22 @@ export class CircuitBreaker {
   ) {
     this.failureThreshold = Math.max(1, Math.floor(options.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD));
     this.cooldownMs = Math.max(0, options.cooldownMs ?? DEFAULT_COOLDOWN_MS);
+    if (options.rate) {
+      this.rate = {
+        failureRate: Math.min(1, Math.max(0, options.rate.failureRate)),
+        minimumCalls: Math.max(1, Math.floor(options.rate.minimumCalls)),
+        windowSize: Math.max(1, Math.floor(options.rate.windowSize ?? 50)),
+        windowMs: Math.max(1, options.rate.windowMs ?? 60_000),
+      };
+    }
   }
 
   snapshot(): CircuitSnapshot {
+    this.trimWindow();
+    const windowFailures = this.rate ? this.window.filter((o) => o.failed).length : this.failures;
     return {
+      windowCalls: this.rate ? this.window.length : this.failures,
+      windowFailures,
       state: this.state,
       consecutiveFailures: this.failures,
       openedAt: this.openedAt,
@@ -121,24 +158,52 @@ export class CircuitBreaker {
       return true;
     }
     this.rejected++;
-    throw new MlRuntimeCircuitOpenError(this.baseUrl, this.snapshot());
+    const snapshot = this.snapshot();
+    throw this.options.openError ? this.options.openError(this.baseUrl, snapshot) : new MlRuntimeCircuitOpenError(this.baseUrl, snapshot);
   }
 
   private succeeded(): void {
     this.failures = 0;
-    if (this.state !== "closed") this.transition("closed");
+    this.record(false);
+    if (this.state !== "closed") {
+      this.window = [];
+      this.transition("closed");
+    }
   }
 
   private failed(err: unknown, probe: boolean): void {
     this.failures++;
+    this.record(true);
     this.lastFailure = err instanceof Error ? err.message : String(err);
     // A failed probe opens the circuit again; so does the threshold while closed. A call that
     // was admitted before the circuit opened and fails late changes nothing more.
-    if ((probe && this.state === "half-open") || (this.state === "closed" && this.failures >= this.failureThreshold)) {
+    if ((probe && this.state === "half-open") || (this.state === "closed" && this.tripped())) {
       this.openedAt = Date.now();
       this.opens++;
       this.transition("open", this.lastFailure);
     }
+  }
+
+  /** Whether the failures seen while closed open the circuit. */
+  private tripped(): boolean {
+    if (!this.rate) return this.failures >= this.failureThreshold;
+    this.trimWindow();
+    const failed = this.window.filter((o) => o.failed).length;
+    return this.window.length >= this.rate.minimumCalls && failed / this.window.length >= this.rate.failureRate;
+  }
+
+  private record(failed: boolean): void {
+    if (!this.rate || this.state !== "closed") return;
+    this.window.push({ at: Date.now(), failed });
+    this.trimWindow();
+  }
+
+  private trimWindow(): void {
+    if (!this.rate) return;
+    const oldest = Date.now() - this.rate.windowMs;
+    let drop = Math.max(0, this.window.length - this.rate.windowSize);
+    while (drop < this.window.length && this.window[drop]!.at < oldest) drop++;
+    if (drop > 0) this.window.splice(0, drop);
   }
 
   private transition(to: CircuitState, reason?: string): void {

@@ -6,8 +6,8 @@ import type { CircuitBreakerOptions, CircuitSnapshot } from "./breaker.js";
 import { Transport } from "./transport.js";
 
 export { MlRuntimeRequestError, MlRuntimeUnavailableError } from "./errors.js";
-export { DEFAULT_COOLDOWN_MS, DEFAULT_FAILURE_THRESHOLD, MlRuntimeCircuitOpenError } from "./breaker.js";
-export type { CircuitBreakerOptions, CircuitChange, CircuitSnapshot, CircuitState } from "./breaker.js";
+export { CircuitBreaker, DEFAULT_COOLDOWN_MS, DEFAULT_FAILURE_THRESHOLD, MlRuntimeCircuitOpenError } from "./breaker.js";
+export type { CircuitBreakerOptions, CircuitChange, CircuitSnapshot, CircuitState, FailureRatePolicy } from "./breaker.js";
 export type { HealthModel, HealthResponse };
 
 export type InputType = "query" | "passage";
