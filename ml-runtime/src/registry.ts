@@ -20,7 +20,10 @@ export const modelEntrySchema = z.object({
   maxLength: z.number().int().positive(),
   dimension: z.number().int().positive(),
   addSpecialTokens: z.boolean(),
+  /** Prepended to each text of a request with `input_type: "query"` (BGE, E5). */
   queryPrefix: z.string().optional(),
+  /** Prepended to each text of a request with `input_type: "passage"` / `"document"` (E5). */
+  passagePrefix: z.string().optional(),
 });
 
 const modelId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "model ids are lower-case slugs");
@@ -48,6 +51,23 @@ export type ModelRegistry = Record<string, ModelEntry>;
 export type GenerationEntry = z.infer<typeof generationEntrySchema>;
 export type GenerationRegistry = Record<string, GenerationEntry>;
 export type PoolingMode = ModelEntry["pooling"];
+export type InputType = "query" | "passage";
+
+/**
+ * What goes before each text of a request: the model's queryPrefix for queries, its
+ * passagePrefix for passages, nothing when the request names no input type.
+ */
+export function inputPrefix(model: { queryPrefix?: string; passagePrefix?: string }, inputType: InputType | undefined): string {
+  if (inputType === "query") return model.queryPrefix ?? "";
+  if (inputType === "passage") return model.passagePrefix ?? "";
+  return "";
+}
+
+/** The texts as the model sees them, prefixed for the input type. */
+export function withInputPrefix(model: { queryPrefix?: string; passagePrefix?: string }, inputType: InputType | undefined, texts: string[]): string[] {
+  const prefix = inputPrefix(model, inputType);
+  return prefix === "" ? texts : texts.map((t) => prefix + t);
+}
 
 /** A registry entry whose files were found on disk. */
 export interface ResolvedModel extends ModelEntry {

@@ -5,7 +5,7 @@ import { configFromEnv, resolveConfig, type MlRuntimeConfig } from "./config.js"
 import { EmbeddingEngine } from "./engine/engine.js";
 import { createLogger, type Logger } from "./logger.js";
 import { RuntimeMetrics } from "./metrics.js";
-import { loadRegistry, modelSearchPath, resolveModel } from "./registry.js";
+import { loadRegistry, modelSearchPath, resolveModel, withInputPrefix } from "./registry.js";
 import { InFlight, createHttpServer } from "./server/http.js";
 import type { RuntimeState } from "./server/state.js";
 
@@ -21,6 +21,7 @@ export interface MlRuntimeOptions extends Partial<MlRuntimeConfig> {
 export interface RuntimeModel extends HealthModel {
   onnxPath: string;
   queryPrefix?: string;
+  passagePrefix?: string;
 }
 
 export interface InProcessEmbeddings {
@@ -111,6 +112,7 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
     path: m.path,
     onnxPath: m.onnxPath,
     queryPrefix: m.queryPrefix,
+    passagePrefix: m.passagePrefix,
   }));
   for (const m of engine.models.values()) {
     const fields = { model: m.id, executionProvider: m.executionProvider, onnx: m.onnxPath, dimension: m.dimension };
@@ -129,8 +131,7 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
       const model = embedOptions.model ?? config.defaultModel;
       const info = engine.models.get(model);
       if (!info) throw new Error(`model "${model}" is not loaded; loaded: ${[...engine.models.keys()].join(", ")}`);
-      const prefix = embedOptions.inputType === "query" ? (info.queryPrefix ?? "") : "";
-      const result = await engine.embed(model, prefix ? texts.map((t) => prefix + t) : texts);
+      const result = await engine.embed(model, withInputPrefix(info, embedOptions.inputType, texts));
       return { model, embeddings: result.vectors, tokenCounts: result.tokenCounts };
     },
     close() {

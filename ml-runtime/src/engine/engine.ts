@@ -26,6 +26,7 @@ export interface EngineModel {
   path: string;
   onnxPath: string;
   queryPrefix?: string;
+  passagePrefix?: string;
 }
 
 export class EngineUnavailableError extends Error {
@@ -111,6 +112,7 @@ export class EmbeddingEngine {
         path: spec.path,
         onnxPath: spec.onnxPath,
         queryPrefix: spec.queryPrefix,
+        passagePrefix: spec.passagePrefix,
       };
     });
     return new EmbeddingEngine(worker, models, options);

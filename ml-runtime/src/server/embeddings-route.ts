@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { EmbeddingRequest, EmbeddingResponse } from "../api-types.js";
 import { EngineUnavailableError } from "../engine/engine.js";
+import { withInputPrefix } from "../registry.js";
 import { HttpError, badRequest, notFound, unavailable } from "./errors.js";
 import { currentStatus, type RuntimeState } from "./state.js";
 
@@ -87,8 +88,7 @@ export async function handleEmbeddings(
       "dimensions",
     );
   }
-  const prefix = request.input_type === "query" ? (model.queryPrefix ?? "") : "";
-  const texts = prefix === "" ? request.texts : request.texts.map((t) => prefix + t);
+  const texts = withInputPrefix(model, request.input_type, request.texts);
   let result;
   try {
     result = await state.engine.embed(modelId, texts);
