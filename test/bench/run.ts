@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   gateway: () => import("./gateway.js"),
   knowledge: () => import("./knowledge.js"),
   matching: () => import("./matching.js"),
+  models: () => import("./models.js"),
   resilience: () => import("./resilience.js"),
 };
 

@@ -1,0 +1,211 @@
+/**
+ * `npm run bench -- models [--parts embeddings,...] [--seconds N]`
+ *
+ * The ml-runtime's models beyond the default embedder, one part each (parts whose models are not
+ * fetched say so and are skipped):
+ * - embeddings: multilingual-e5-small (`npm run models:fetch -- multilingual-e5-small`) through the
+ *   runtime's HTTP API (`POST /v1/embeddings`, input_type "passage"), started in-process on a random
+ *   local port: texts/s, p50/p95 with batch 1 and batch 32, one client sending requests back to back.
+ *   Texts: sentences of 5-60 words from ../shared/datasets/beir-scifact/corpus.jsonl (read, never
+ *   copied; the same source as `npm run bench -- embeddings`), no text sent twice.
+ *
+ * A part is one async function in PARTS below: it returns the object that goes under its name in
+ * the result, and rows for the table. Prints a table, writes bench/results/models-<time>.json, and
+ * prints as the LAST stdout line one JSON object:
+ * {"embeddings": {"multilingual-e5-small": {"b1_texts_per_s": …, "b32_texts_per_s": …, …}}, …}.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startMlRuntime, type MlRuntime } from "@matchgraph/ml-runtime";
+import { REPO_ROOT } from "../src/env.js";
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+interface PartOptions {
+  seconds: number;
+}
+interface PartResult {
+  /** What goes under the part's name in the last JSON line. */
+  result: Record<string, unknown>;
+  /** Table rows: [what, value, ...]. */
+  rows: string[][];
+  notes?: string[];
+}
+type Part = (options: PartOptions) => Promise<PartResult>;
+
+// ---------------------------------------------------------------------------------------------
+// embeddings: multilingual-e5-small
+// ---------------------------------------------------------------------------------------------
+
+const E5 = "multilingual-e5-small";
+const scifact = path.join(REPO_ROOT, "..", "shared", "datasets", "beir-scifact", "corpus.jsonl");
+
+/** SciFact sentences of 5-60 words, shuffled with a fixed seed; a generated fallback when absent. */
+function benchTexts(): { texts: string[]; source: string } {
+  let a = 20261202;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const seen = new Set<string>();
+  if (existsSync(scifact)) {
+    for (const line of readFileSync(scifact, "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const doc = JSON.parse(line) as { title?: string; text?: string };
+      for (const part of [doc.title ?? "", ...(doc.text ?? "").split(/(?<=[.!?])\s+(?=[A-Z(])/)]) {
+        const n = part.trim().split(/\s+/).filter(Boolean).length;
+        if (n >= 5 && n <= 60) seen.add(part.trim());
+      }
+    }
+  }
+  const source = seen.size ? `beir-scifact corpus sentences (5-60 words, ${seen.size} unique)` : "generated sentences (no beir-scifact)";
+  if (!seen.size) {
+    const words = ["customer", "migration", "cloud", "contract", "Kunde", "migración", "nuvem", "contratto", "données", "platform", "budget", "renewal"];
+    for (let i = 0; seen.size < 20_000; i++) seen.add(Array.from({ length: 5 + (i % 40) }, () => words[Math.floor(rnd() * words.length)]).join(" ") + ` ${i}.`);
+  }
+  const texts = [...seen];
+  for (let i = texts.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [texts[i], texts[j]] = [texts[j], texts[i]];
+  }
+  return { texts, source };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
+}
+
+const embeddings: Part = async ({ seconds }) => {
+  let runtime: MlRuntime;
+  try {
+    runtime = await startMlRuntime({ port: 0, host: "127.0.0.1", models: [E5], defaultModel: E5, logLevel: process.env.LOG_LEVEL ?? "warn" });
+  } catch (err) {
+    const reason = `${E5} could not be loaded (${(err as Error).message.split("\n")[0]}); run \`npm run models:fetch -- ${E5}\``;
+    return { result: { [E5]: { skipped: reason } }, rows: [[E5, "skipped", reason]] };
+  }
+  try {
+    const { texts, source } = benchTexts();
+    let next = 0;
+    const take = (n: number) => {
+      const out: string[] = [];
+      for (let k = 0; k < n; k++) out.push(texts[next++ % texts.length]);
+      return out;
+    };
+    const post = async (input: string[]) => {
+      const res = await fetch(`${runtime.url}/v1/embeddings`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: E5, input, input_type: "passage" }),
+      });
+      const body = (await res.json()) as { data?: { embedding: number[] }[]; usage?: { total_tokens: number }; error?: { message: string } };
+      if (!res.ok || body.data?.length !== input.length || body.data[0].embedding.length !== 384) {
+        throw new Error(`HTTP ${res.status}: ${body.error?.message ?? "unexpected answer"}`);
+      }
+      return body.usage?.total_tokens ?? 0;
+    };
+    for (const b of [1, 32, 1, 32]) await post(take(b)); // warm-up
+    const measure = async (batch: number) => {
+      const lat: number[] = [];
+      let tokens = 0;
+      const started = performance.now();
+      while (performance.now() - started < seconds * 1000 || lat.length < 3) {
+        const t0 = performance.now();
+        tokens += await post(take(batch));
+        lat.push(performance.now() - t0);
+      }
+      const wall = performance.now() - started;
+      lat.sort((x, y) => x - y);
+      return {
+        texts_per_s: round((lat.length * batch) / (wall / 1000)),
+        p50_ms: round(percentile(lat, 50), 2),
+        p95_ms: round(percentile(lat, 95), 2),
+        requests: lat.length,
+        tokens_per_text: round(tokens / (lat.length * batch)),
+      };
+    };
+    const b1 = await measure(1);
+    const b32 = await measure(32);
+    const info = runtime.models[0]!;
+    return {
+      result: {
+        [E5]: {
+          b1_texts_per_s: b1.texts_per_s,
+          b32_texts_per_s: b32.texts_per_s,
+          b1_p50_ms: b1.p50_ms,
+          b1_p95_ms: b1.p95_ms,
+          b32_p50_ms: b32.p50_ms,
+          b32_p95_ms: b32.p95_ms,
+          via: "ml-runtime HTTP API",
+        },
+      },
+      rows: [
+        [`${E5} batch 1`, `${b1.texts_per_s} texts/s`, `p50 ${b1.p50_ms} ms`, `p95 ${b1.p95_ms} ms`, `${b1.requests} requests`],
+        [`${E5} batch 32`, `${b32.texts_per_s} texts/s`, `p50 ${b32.p50_ms} ms`, `p95 ${b32.p95_ms} ms`, `${b32.requests} requests`],
+      ],
+      notes: [
+        `embeddings: POST /v1/embeddings (input_type passage) on ${runtime.url}, ${info.executionProvider}, ${path.relative(REPO_ROOT, info.onnxPath)}; ` +
+          `texts: ${source}, ${b32.tokens_per_text} tokens per text with the prefix; ${seconds}s per case; ML_* settings: ${JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("ML_"))))}`,
+      ],
+    };
+  } finally {
+    await runtime.close();
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/** Each part's function; its result goes under its name in the last JSON line. */
+const PARTS: Record<string, Part> = { embeddings };
+
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { parts: { type: "string" }, seconds: { type: "string", default: "8" } } });
+  const wanted = values.parts ? values.parts.split(",").map((p) => p.trim()) : Object.keys(PARTS);
+  const unknown = wanted.filter((p) => !PARTS[p]);
+  if (unknown.length) {
+    console.error(`unknown part(s) ${unknown.join(", ")}; parts: ${Object.keys(PARTS).join(", ")}`);
+    return 2;
+  }
+  const seconds = Number(values.seconds);
+  if (!(seconds > 0)) {
+    console.error("--seconds must be a positive number");
+    return 2;
+  }
+  const loadStart = os.loadavg().map((x) => round(x, 2));
+  console.log(`models bench: parts ${wanted.join(", ")}; cpus ${os.availableParallelism()} (${os.cpus()[0]?.model ?? "?"}), load ${loadStart.join(", ")}`);
+
+  const report: Record<string, Record<string, unknown>> = {};
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const name of wanted) {
+    const part = await PARTS[name]!({ seconds });
+    report[name] = part.result;
+    rows.push(...part.rows.map((r) => [name, ...r]));
+    notes.push(...(part.notes ?? []));
+  }
+
+  console.log("");
+  const widths = rows.reduce<number[]>((w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
+  for (const r of rows) console.log(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join("  ")}`);
+  for (const n of notes) console.log(`note: ${n}`);
+
+  const outDir = path.join(REPO_ROOT, "bench", "results");
+  await mkdir(outDir, { recursive: true });
+  const out = path.join(outDir, `models-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  await writeFile(
+    out,
+    JSON.stringify(
+      { bench: "models", at: new Date().toISOString(), env: { node: process.version, cpus: os.availableParallelism(), cpu: os.cpus()[0]?.model, loadavg_start: loadStart, loadavg_end: os.loadavg().map((x) => round(x, 2)) }, notes, ...report },
+      null,
+      2,
+    ),
+  );
+  console.log(`results: ${out}`);
+  console.log(JSON.stringify(report));
+  return 0;
+}
