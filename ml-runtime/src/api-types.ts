@@ -1,4 +1,7 @@
 /** Wire types of the HTTP API, shared by the server and the client. */
+import type { TabularHealth } from "./tabular/manager.js";
+
+export type { TabularHealth };
 
 export interface HealthModel {
   id: string;
@@ -15,6 +18,8 @@ export interface HealthResponse {
   defaultModel: string;
   /** Why the runtime is not serving, when status is "error". */
   error?: string;
+  /** Tabular models: the version serving, the version active in the database, and status. */
+  tabular?: TabularHealth[];
 }
 
 export interface EmbeddingRequest {

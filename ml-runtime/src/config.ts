@@ -32,6 +32,14 @@ export interface MlRuntimeConfig {
   maxInputChars: number;
   maxBodyBytes: number;
   logLevel: string;
+  /** PostgreSQL URL of the model versions (tabular models); ML_DATABASE_URL, else DATABASE_URL. */
+  databaseUrl?: string;
+  /** How often the active tabular model versions are read from the database (ms; 0 = never). */
+  tabularPollMs: number;
+  /** Most rows per predict or explain request. */
+  maxTabularRows: number;
+  /** When set, the admin routes (activate, rollback) need `authorization: Bearer <token>`. */
+  adminToken?: string;
 }
 
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -54,6 +62,11 @@ const envSchema = z.object({
   ML_MAX_INPUT_CHARS: int(1).optional(),
   ML_MAX_BODY_BYTES: int(1024).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ML_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  DATABASE_URL: z.string().optional(),
+  ML_TABULAR_POLL_MS: int(0).max(3_600_000).optional(),
+  ML_MAX_TABULAR_ROWS: int(1).max(1_000_000).optional(),
+  ML_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 /**
@@ -91,6 +104,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<MlR
     maxInputChars: e.ML_MAX_INPUT_CHARS,
     maxBodyBytes: e.ML_MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.ML_DATABASE_URL ?? (e.DATABASE_URL && /^postgres(ql)?:\/\//.test(e.DATABASE_URL) ? e.DATABASE_URL : undefined),
+    tabularPollMs: e.ML_TABULAR_POLL_MS,
+    maxTabularRows: e.ML_MAX_TABULAR_ROWS,
+    adminToken: e.ML_ADMIN_TOKEN,
   };
   return withoutUndefined(config);
 }
@@ -119,6 +136,8 @@ export function resolveConfig(partial: Partial<MlRuntimeConfig>): MlRuntimeConfi
     maxInputChars: 32_768,
     maxBodyBytes: 64 * 1024 * 1024,
     logLevel: "info",
+    tabularPollMs: 5_000,
+    maxTabularRows: 10_000,
     ...given,
     models,
     defaultModel,

@@ -8,6 +8,9 @@ import { RuntimeMetrics } from "./metrics.js";
 import { loadRegistry, modelSearchPath, resolveModel, withInputPrefix } from "./registry.js";
 import { InFlight, createHttpServer } from "./server/http.js";
 import type { RuntimeState } from "./server/state.js";
+import type { Database } from "@matchgraph/db";
+import { TabularModels } from "./tabular/manager.js";
+import type { TabularRouteDeps } from "./tabular/routes.js";
 
 const closeGraceMs = 30_000;
 
@@ -16,6 +19,12 @@ export interface MlRuntimeOptions extends Partial<MlRuntimeConfig> {
   logger?: Logger;
   /** Read ML_* variables for options not given here (default true). */
   readEnv?: boolean;
+  /**
+   * The database of the tabular model versions (the embedded platform passes its own). Without
+   * it the runtime opens `databaseUrl` (ML_DATABASE_URL / DATABASE_URL) when set; with neither it
+   * serves no tabular models.
+   */
+  db?: Database;
 }
 
 export interface RuntimeModel extends HealthModel {
@@ -38,6 +47,8 @@ export interface MlRuntime {
   readonly models: RuntimeModel[];
   /** The runtime's own Prometheus registry (what /metrics serves). */
   readonly metricsRegistry: Registry;
+  /** Tabular models (undefined without a database): serving versions, in-process scoring, activate and rollback. */
+  readonly tabular: TabularModels | undefined;
   /** Embeds in-process, through the same queue and worker as HTTP requests. */
   embed(texts: string[], options?: { model?: string; inputType?: "query" | "passage" }): Promise<InProcessEmbeddings>;
   /** Stops accepting requests, lets in-flight ones finish, stops the inference worker. */
@@ -50,7 +61,7 @@ export interface MlRuntime {
  * if a model cannot be found or loaded.
  */
 export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<MlRuntime> {
-  const { logger: givenLogger, readEnv = true, ...given } = options;
+  const { logger: givenLogger, readEnv = true, db: givenDb, ...given } = options;
   const config = resolveConfig({ ...(readEnv ? configFromEnv() : {}), ...given });
   const logger = givenLogger ?? createLogger(config.logLevel);
   const registry = loadRegistry(config.registryFile);
@@ -62,8 +73,9 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
   const state: RuntimeState = { status: "loading", defaultModel: config.defaultModel, registryIds: Object.keys(registry) };
   const inFlight = new InFlight();
   let closing = false;
+  const tabularDeps: TabularRouteDeps = { models: undefined, db: undefined, adminToken: config.adminToken, maxRows: config.maxTabularRows, maxBodyBytes: config.maxBodyBytes };
   const server = createHttpServer(
-    { state, metrics, logger, limits: { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, maxBodyBytes: config.maxBodyBytes } },
+    { state, metrics, logger, limits: { maxInputs: config.maxInputs, maxInputChars: config.maxInputChars, maxBodyBytes: config.maxBodyBytes }, tabular: tabularDeps },
     inFlight,
     () => closing,
   );
@@ -103,6 +115,21 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
     throw err;
   }
   state.engine = engine;
+  let ownDb: Database | undefined;
+  let tabular: TabularModels | undefined;
+  try {
+    ({ tabular, ownDb } = await startTabular(givenDb, config, logger, metrics));
+  } catch (err) {
+    state.status = "error";
+    state.error = err as Error;
+    logger.error({ err }, "ml-runtime failed to open the database of its tabular models");
+    await closeServer();
+    await engine.close();
+    throw err;
+  }
+  state.tabular = tabular;
+  tabularDeps.models = tabular;
+  tabularDeps.db = tabular ? (givenDb ?? ownDb) : undefined;
   state.status = "ok";
   const models: RuntimeModel[] = [...engine.models.values()].map((m) => ({
     id: m.id,
@@ -127,6 +154,7 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
     defaultModel: config.defaultModel,
     models,
     metricsRegistry: metrics.registry,
+    tabular,
     async embed(texts, embedOptions = {}) {
       const model = embedOptions.model ?? config.defaultModel;
       const info = engine.models.get(model);
@@ -146,9 +174,34 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
         server.closeAllConnections();
         await stopped;
         await engine.close();
+        await tabular?.close();
+        await ownDb?.close();
         logger.info("ml-runtime closed");
       })();
       return closed;
     },
   };
+}
+
+/** Tabular models over the given database, or one opened from `databaseUrl`; none without either. */
+async function startTabular(
+  givenDb: Database | undefined,
+  config: MlRuntimeConfig,
+  logger: Logger,
+  metrics: RuntimeMetrics,
+): Promise<{ tabular: TabularModels | undefined; ownDb: Database | undefined }> {
+  let ownDb: Database | undefined;
+  if (!givenDb && config.databaseUrl) {
+    const { openDatabase } = await import("@matchgraph/db");
+    ownDb = await openDatabase({ databaseUrl: config.databaseUrl });
+  }
+  const db = givenDb ?? ownDb;
+  if (!db) {
+    logger.info("no database (ML_DATABASE_URL / DATABASE_URL): no tabular models");
+    return { tabular: undefined, ownDb };
+  }
+  const tabular = new TabularModels({ db, logger, registry: metrics.registry, pollMs: config.tabularPollMs });
+  await tabular.start();
+  for (const model of tabular.health()) logger.info(model, "tabular model");
+  return { tabular, ownDb };
 }

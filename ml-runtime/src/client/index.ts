@@ -4,11 +4,24 @@ import { LRUCache } from "lru-cache";
 import type { HealthModel, HealthResponse } from "../api-types.js";
 import type { CircuitBreakerOptions, CircuitSnapshot } from "./breaker.js";
 import { Transport } from "./transport.js";
+import { TabularClientImpl, type TabularClient, type TabularClientSettings } from "./tabular.js";
 
 export { MlRuntimeRequestError, MlRuntimeUnavailableError } from "./errors.js";
 export { CircuitBreaker, DEFAULT_COOLDOWN_MS, DEFAULT_FAILURE_THRESHOLD, MlRuntimeCircuitOpenError } from "./breaker.js";
 export type { CircuitBreakerOptions, CircuitChange, CircuitSnapshot, CircuitState, FailureRatePolicy } from "./breaker.js";
 export type { HealthModel, HealthResponse };
+export type {
+  TabularClient,
+  TabularClientSettings,
+  TabularRow,
+  TabularPrediction,
+  TabularExplanation,
+  TabularCallOptions,
+  ModelVersionsResponse,
+  ModelVersionSummary,
+  ActivationResponse,
+} from "./tabular.js";
+export type { TabularHealth } from "../api-types.js";
 
 export type InputType = "query" | "passage";
 
@@ -33,6 +46,8 @@ export interface EmbeddingClient {
   resolveDefaultModel(): Promise<string>;
   /** A client for one request: its own DataLoader, the request id on every call, the shared cache. */
   forRequest(requestId: string): EmbeddingClient;
+  /** The runtime's tabular models (predict, explain, versions, activate, rollback): same transport and breaker. */
+  readonly tabular: TabularClient;
 }
 
 export interface EmbeddingClientOptions {
@@ -50,6 +65,8 @@ export interface EmbeddingClientOptions {
    * failures (default 3), then fails fast for `cooldownMs` (default 5 000) before one probe.
    */
   breaker?: CircuitBreakerOptions;
+  /** Tabular calls: most rows per HTTP call (default 4 096), their timeout, the admin token for activate/rollback. */
+  tabular?: Partial<TabularClientSettings>;
 }
 
 interface Shared {
@@ -57,6 +74,7 @@ interface Shared {
   cache: LRUCache<string, Float32Array> | undefined;
   maxBatch: number;
   defaultModel: string | undefined;
+  tabular: TabularClientSettings;
 }
 
 interface Key {
@@ -71,6 +89,7 @@ const cacheKey = (model: string, inputType: InputType | undefined, text: string)
 
 class Client implements EmbeddingClient {
   private readonly loader: DataLoader<Key, Float32Array, string>;
+  readonly tabular: TabularClient;
 
   constructor(
     private readonly shared: Shared,
@@ -80,6 +99,7 @@ class Client implements EmbeddingClient {
       // The LRU cache is the cache; DataLoader only batches what one tick asks for.
       cache: false,
     });
+    this.tabular = new TabularClientImpl(shared.transport, shared.tabular, requestId);
   }
 
   get defaultModel(): string {
@@ -175,6 +195,12 @@ export function createEmbeddingClient(options: EmbeddingClientOptions): Embeddin
     cache: cacheSize > 0 ? new LRUCache<string, Float32Array>({ max: cacheSize }) : undefined,
     maxBatch: Math.max(1, options.maxBatch ?? 256),
     defaultModel: options.defaultModel,
+    tabular: { maxRows: options.tabular?.maxRows ?? 4_096, timeoutMs: options.tabular?.timeoutMs, adminToken: options.tabular?.adminToken },
   };
   return new Client(shared, undefined);
+}
+
+/** A client of the runtime's tabular models alone (the embedding client's `tabular`). */
+export function createTabularClient(options: Omit<EmbeddingClientOptions, "defaultModel" | "cacheSize" | "maxBatch">): TabularClient {
+  return createEmbeddingClient({ ...options, cacheSize: 0 }).tabular;
 }

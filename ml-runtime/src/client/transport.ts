@@ -37,6 +37,28 @@ export class Transport {
     return this.breaker.run(() => this.healthCall(requestId), isTransportFailure);
   }
 
+  /**
+   * Any other JSON call (the tabular routes), through the same breaker: 2xx → the parsed body,
+   * 4xx → MlRuntimeRequestError, the rest → MlRuntimeUnavailableError. `timeoutMs` overrides the
+   * transport's timeout for this call.
+   */
+  json<T>(path: string, init: { method: "GET" | "POST"; body?: unknown; requestId?: string; headers?: Record<string, string>; timeoutMs?: number }): Promise<T> {
+    return this.breaker.run(async () => {
+      const response = await this.request(
+        path,
+        {
+          method: init.method,
+          headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...(init.requestId ? { "x-request-id": init.requestId } : {}), ...init.headers },
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        },
+        init.timeoutMs,
+      );
+      const json = await this.readJson(response);
+      if (!response.ok) throw this.statusError(response, json);
+      return json as T;
+    }, isTransportFailure);
+  }
+
   private async embedCall(call: EmbedCall): Promise<{ model: string; vectors: Float32Array[] }> {
     const body = {
       input: call.texts,
@@ -70,10 +92,10 @@ export class Transport {
     throw this.statusError(response, json);
   }
 
-  private async request(path: string, init: RequestInit): Promise<Response> {
+  private async request(path: string, init: RequestInit, timeoutMs = this.options.timeoutMs): Promise<Response> {
     const url = `${this.options.baseUrl}${path}`;
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
       throw this.networkError(url, err);
     }

@@ -8,12 +8,15 @@ import { handleEmbeddings, type EmbeddingLimits } from "./embeddings-route.js";
 import { HttpError, sendError, sendJson, unavailable } from "./errors.js";
 import { requestIdHeader, requestIdOf } from "./request-id.js";
 import { currentStatus, type RuntimeState } from "./state.js";
+import { handleTabularRoute, tabularRouteLabel, type TabularRouteDeps } from "../tabular/routes.js";
 
 export interface HttpDeps {
   state: RuntimeState;
   metrics: RuntimeMetrics;
   logger: Logger;
   limits: EmbeddingLimits & { maxBodyBytes: number };
+  /** Tabular models (/v1/models/{name}/…); absent: those routes answer 503. */
+  tabular?: TabularRouteDeps;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, deps: HttpDeps) => Promise<void>;
@@ -46,6 +49,7 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
         })),
         defaultModel: state.defaultModel,
         ...(error ? { error: error.message } : {}),
+        ...(state.tabular ? { tabular: state.tabular.health() } : {}),
       };
       sendJson(res, status === "ok" ? 200 : 503, body);
     },
@@ -99,7 +103,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpDeps,
   res.setHeader(requestIdHeader, reqId);
   const path = (req.url ?? "/").split("?")[0];
   const method = req.method ?? "GET";
-  const route = routes[path] ? path : "unmatched";
+  const route = routes[path] ? path : (tabularRouteLabel(path) ?? "unmatched");
   const log = deps.logger.child({ reqId });
   let errorMessage: string | undefined;
   try {
@@ -108,6 +112,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpDeps,
       throw unavailable("The ml-runtime is shutting down.", "shutting_down");
     }
     const handler = routes[path]?.[method];
+    if (!routes[path] && (await handleTabularRoute(req, res, path, method, deps.tabular))) return;
     if (!routes[path]) throw new HttpError(404, `No route ${method} ${path}.`, "invalid_request_error", "not_found");
     if (!handler) {
       res.setHeader("allow", Object.keys(routes[path]).join(", "));

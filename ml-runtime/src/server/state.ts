@@ -1,5 +1,6 @@
 import type { HealthResponse } from "../api-types.js";
 import type { EmbeddingEngine } from "../engine/engine.js";
+import type { TabularModels } from "../tabular/manager.js";
 
 /** What the HTTP layer needs to know about the runtime; the engine appears once models load. */
 export interface RuntimeState {
@@ -8,6 +9,8 @@ export interface RuntimeState {
   /** Every id in the registry, loaded or not. */
   registryIds: string[];
   engine?: EmbeddingEngine;
+  /** Tabular models, when the runtime has a database. */
+  tabular?: TabularModels;
   error?: Error;
 }
 
