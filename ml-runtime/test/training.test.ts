@@ -1,0 +1,108 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  auc,
+  computeMetrics,
+  DatasetError,
+  ensureTrainingPython,
+  exampleBinaryDataset,
+  exampleRegressionDataset,
+  logLoss,
+  ndcgAtK,
+  prepareDataset,
+  TrainingEnvironmentError,
+  trainModel,
+  type TabularDataset,
+} from "../src/training/index.js";
+
+const tmp = mkdtempSync(path.join(tmpdir(), "ml-training-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("held-out metrics", () => {
+  it("AUC counts ties as half and needs both classes", () => {
+    expect(auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])).toBe(0.75);
+    expect(auc([0, 1], [0.5, 0.5])).toBe(0.5);
+    expect(auc([1, 1], [0.2, 0.3])).toBeNaN();
+  });
+
+  it("log-loss clips probabilities, RMSE/MAE by objective, NDCG@k per group with linear gain", () => {
+    expect(logLoss([1, 0], [1, 0])).toBeLessThan(1e-14);
+    expect(logLoss([1], [0])).toBeCloseTo(-Math.log(1e-15), 6);
+    expect(logLoss([1], [0.5])).toBeCloseTo(Math.LN2, 12);
+    expect(computeMetrics("regression", [1, 2, 3], [1, 2, 5])).toMatchObject({ rows: 3, rmse: Math.sqrt(4 / 3), mae: 2 / 3 });
+    // Group a ranked perfectly, group b reversed; group c has no relevance and is left out.
+    const ndcg = ndcgAtK([3, 1, 0, 0, 2, 0, 0], [0.9, 0.5, 0.1, 0.9, 0.2, 0.3, 0.4], ["a", "a", "a", "b", "b", "c", "c"], 10);
+    expect(ndcg).toBeCloseTo((1 + 1 / Math.log2(3) / 1) / 2, 12);
+  });
+});
+
+describe("datasets", () => {
+  it("splits deterministically by seed, and by group when given", () => {
+    const d = exampleBinaryDataset({ rows: 500 });
+    const a = prepareDataset(d);
+    expect(a.holdout).toEqual(prepareDataset(d).holdout);
+    expect(a.holdout.length).toBe(100);
+    expect(prepareDataset({ ...d, seed: 2 }).holdout).not.toEqual(a.holdout);
+    const groups = Array.from({ length: 500 }, (_, i) => `g${i % 37}`);
+    const grouped = prepareDataset({ ...d, groups });
+    const held = new Set(grouped.holdout.map((r) => groups[r]));
+    for (let r = 0; r < 500; r++) expect(grouped.split[r] === 1).toBe(held.has(groups[r]!));
+    expect(grouped.summary.split).toMatchObject({ method: "grouped", groups: 37, holdoutGroups: 7 });
+  });
+
+  it("keeps missing values missing: null, absent keys and NaN become NaN, never 0", () => {
+    const d: TabularDataset = {
+      ...exampleRegressionDataset({ rows: 100 }),
+      features: [
+        { name: "a", description: "a" },
+        { name: "b", description: "b" },
+      ],
+      rows: Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? { a: i } : i % 3 === 1 ? [null, i] : [NaN, 0])),
+    };
+    const p = prepareDataset(d);
+    expect(Array.from(p.x.subarray(0, 6))).toEqual([0, NaN, NaN, 1, NaN, 0]);
+    expect((p.summary.missingRate as Record<string, number>).a).toBeCloseTo(66 / 100, 12);
+  });
+
+  it("refuses what it cannot train on, naming the problem", () => {
+    const d = exampleBinaryDataset({ rows: 200 });
+    expect(() => prepareDataset({ ...d, features: [...d.features, { name: "bad name", description: "x" }] })).toThrow(DatasetError);
+    expect(() => prepareDataset({ ...d, features: d.features.map((f) => ({ ...f, description: "" })) })).toThrow(/needs a description/);
+    expect(() => prepareDataset({ ...d, labels: Array.from(d.labels, () => 0.5) })).toThrow(/takes 0 or 1/);
+    expect(() => prepareDataset({ ...d, rows: d.rows.map(() => ({ nope: 1 })) })).toThrow(/unknown feature "nope"/);
+    expect(() => prepareDataset({ ...d, rows: d.rows.map(() => [Infinity]) })).toThrow(/not a finite number/);
+    expect(() => prepareDataset({ ...d, rows: d.rows.slice(0, 20), labels: Array.from(d.labels).slice(0, 20) })).toThrow(/too few rows/);
+  });
+
+  it("refuses LightGBM parameters whose models the runtime could not serve exactly", async () => {
+    const db = {} as never;
+    await expect(trainModel({ ...exampleBinaryDataset({ rows: 100 }), params: { zero_as_missing: true } }, { db })).rejects.toThrow(/zero_as_missing is not allowed: onnxmltools/);
+    await expect(trainModel({ ...exampleBinaryDataset({ rows: 100 }), model: "Bad Name" }, { db })).rejects.toThrow(/model name/);
+  });
+});
+
+describe("the training venv", () => {
+  it("says clearly when Python cannot be run", async () => {
+    const err = await ensureTrainingPython({ basePython: path.join(tmp, "no-such-python3"), venvDir: path.join(tmp, "venv-a") }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingEnvironmentError);
+    expect((err as Error).message).toMatch(/Training needs Python 3 with venv, and ".*no-such-python3" cannot be run.*Install Python 3\.10\+.*ML_TRAINING_PYTHON/);
+  });
+
+  it("says clearly when the venv cannot be made", async () => {
+    // A "python" that answers the version check but whose `-m venv` fails, as on a Debian without python3-venv.
+    const fake = path.join(tmp, "python-without-venv");
+    writeFileSync(fake, '#!/bin/sh\nif [ "$1" = "-c" ]; then echo 3.11; exit 0; fi\necho "ensurepip is not available" >&2\nexit 1\n');
+    chmodSync(fake, 0o755);
+    const err = await ensureTrainingPython({ basePython: fake, venvDir: path.join(tmp, "venv-b") }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingEnvironmentError);
+    expect((err as Error).message).toMatch(/-m venv .*venv-b" failed: ensurepip is not available\. On Debian install python3-venv; or set ML_TRAINING_PYTHON/);
+  });
+
+  it("says clearly when a given ML_TRAINING_PYTHON cannot be used", async () => {
+    const missing = await ensureTrainingPython({ python: path.join(tmp, "nothing") }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(TrainingEnvironmentError);
+    expect((missing as Error).message).toMatch(/ML_TRAINING_PYTHON=.*nothing cannot train: it cannot be run/);
+  });
+});
