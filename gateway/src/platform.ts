@@ -60,6 +60,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       defaultModel: options.ml.defaultModel,
       modelDirs: options.ml.modelDirs,
       logger: log.child({ service: "ml-runtime" }),
+      // The platform's database: the runtime serves the tabular model versions stored in its ml schema.
+      db: options.db,
     };
     let runtime = await startMlRuntime(runtimeOptions);
     let runtimeOpen = true;

@@ -15,6 +15,7 @@ import { DatasetError, prepareDataset, type TabularDataset } from "./dataset.js"
 import { fitLightGbm } from "./lightgbm.js";
 import { computeMetrics, HIGHER_IS_BETTER, type MetricName, type Metrics } from "./metrics.js";
 import type { TrainingPythonOptions } from "./python.js";
+import type { TabularClient } from "../client/tabular.js";
 
 export interface TrainOptions extends TrainingPythonOptions {
   db: Database;
@@ -28,6 +29,12 @@ export interface TrainOptions extends TrainingPythonOptions {
   runtimeUrl?: string;
   /** Sent to the runtime's admin routes (default ML_ADMIN_TOKEN). */
   adminToken?: string;
+  /**
+   * Instead of `runtimeUrl`: a client to tell (e.g. a subgraph's `ctx.ml.tabular`, which has the
+   * runtime's address, breaker and admin token). A 4xx answer is a refusal; an unreachable runtime
+   * means activating in the database.
+   */
+  runtime?: Pick<TabularClient, "activate">;
   /** Who asked (kept with the version and its activation). */
   by?: string;
   reason?: string;
@@ -176,8 +183,10 @@ export async function trainModel(dataset: TabularDataset, options: TrainOptions)
   const by = options.by ?? "training-pipeline";
   const reason = options.reason ?? (gate.forced ? `forced: ${gate.reason}` : gate.reason);
   const runtimeUrl = options.runtimeUrl ?? process.env.ML_RUNTIME_URL;
-  if (runtimeUrl) {
-    const told = await tellRuntime(runtimeUrl, name, version.version, by, reason, options.adminToken ?? process.env.ML_ADMIN_TOKEN);
+  if (options.runtime || runtimeUrl) {
+    const told = options.runtime
+      ? await tellClient(options.runtime, name, version.version, by, reason)
+      : await tellRuntime(runtimeUrl!, name, version.version, by, reason, options.adminToken ?? process.env.ML_ADMIN_TOKEN);
     if (told.ok) {
       result.activated = true;
       result.runtime = "swapped";
@@ -187,7 +196,7 @@ export async function trainModel(dataset: TabularDataset, options: TrainOptions)
       log(`${name}: the runtime refused v${version.version}: ${told.message}`);
       return result;
     } else {
-      log(`${name}: the runtime at ${runtimeUrl} could not be told (${told.message}); activating in the database`);
+      log(`${name}: the runtime${runtimeUrl ? ` at ${runtimeUrl}` : ""} could not be told (${told.message}); activating in the database`);
     }
   }
   if (!result.activated) {
@@ -240,5 +249,16 @@ function checkParams(params: Record<string, unknown>): void {
   ];
   for (const [name, why] of refused) {
     if (params[name] !== undefined && params[name] !== false) throw new DatasetError(`LightGBM parameter ${name} is not allowed: ${why}`);
+  }
+}
+
+async function tellClient(client: Pick<TabularClient, "activate">, name: string, version: number, by: string, reason: string): Promise<{ ok: boolean; refused: boolean; message: string }> {
+  try {
+    await client.activate(name, version, { by, reason });
+    return { ok: true, refused: false, message: "" };
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    // MlRuntimeRequestError (4xx): the runtime refused the version; anything else: it could not be reached.
+    return { ok: false, refused: typeof status === "number" && status >= 400 && status < 500, message: (err as Error).message };
   }
 }
