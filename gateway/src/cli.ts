@@ -2,6 +2,8 @@
 const domains: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
   knowledge: async () => (await import("@matchgraph/knowledge/cli")).runKnowledgeCli,
   opportunities: async () => (await import("@matchgraph/opportunities/cli")).runOpportunitiesCli,
+  // `npm run train -- <model>`: the shared training pipeline on the dataset of the model's domain.
+  train: async () => (await import("./train-cli.js")).runTrainCli,
 };
 
 const [domain, ...rest] = process.argv.slice(2);
