@@ -9,6 +9,9 @@ import { exampleBinaryDataset, trainModel, type TabularDataset, type TrainResult
 import { USE, captureLogs, metricValue, modelDirs, postJson } from "./helpers.js";
 import { dbKinds, pythonTestsEnabled } from "./training-env.js";
 
+// Python trains in these tests: on a busy two-core machine one LightGBM run can take most of a minute.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+
 /**
  * Model versions end to end through the runtime's HTTP API, on PGlite and PostgreSQL: versions
  * trained by the pipeline (Python LightGBM in the training venv), served without a restart,

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InferenceSession, Tensor } from "onnxruntime-node";
 import { fitLightGbm, lightGbmReference } from "../src/training/lightgbm.js";
 import { applyLink, parseLightGbmDump, rawScores, treeShap, UnsupportedModelError } from "../src/tabular/trees.js";
 import { mixedLabel, mixedRows, pythonTestsEnabled } from "./training-env.js";
+
+// Python trains in these tests: on a busy two-core machine one LightGBM run can take most of a minute.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 /**
  * TreeSHAP in TypeScript against LightGBM's own predict(pred_contrib=True), run fresh in the

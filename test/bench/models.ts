@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- models [--parts embeddings,...] [--seconds N]`
+ * `npm run bench -- models [--parts embeddings,tabular,...] [--seconds N] [--tabular-rows N]`
  *
  * The ml-runtime's models beyond the default embedder, one part each (parts whose models are not
  * fetched say so and are skipped):
@@ -8,6 +8,14 @@
  *   local port: texts/s, p50/p95 with batch 1 and batch 32, one client sending requests back to back.
  *   Texts: sentences of 5-60 words from ../shared/datasets/beir-scifact/corpus.jsonl (read, never
  *   copied; the same source as `npm run bench -- embeddings`), no text sent twice.
+ * - tabular: example-binary (the pipeline's built-in synthetic churn model: 200 trees of 31 leaves,
+ *   7 features, ~15% missing values) trained by the training pipeline (LightGBM in the training
+ *   venv) into an in-memory PGlite, served by an in-process runtime; --tabular-rows fresh rows
+ *   (another seed, missing values included) go through POST /v1/models/example-binary/predict and
+ *   /explain in batches of 1,000 for --seconds each (rows/s over the HTTP API, JSON included); the
+ *   same model (its LightGBM text artifact) and rows through LightGBM's predict(pred_contrib=True)
+ *   with one thread (best of 3), and the largest |difference| between the runtime's contributions
+ *   (base value included) and LightGBM's over every row.
  *
  * A part is one async function in PARTS below: it returns the object that goes under its name in
  * the result, and rows for the table. Prints a table, writes bench/results/models-<time>.json, and
@@ -20,12 +28,16 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startMlRuntime, type MlRuntime } from "@matchgraph/ml-runtime";
-import { REPO_ROOT } from "../src/env.js";
+import { createTestDatabase } from "@matchgraph/db";
+import { exampleBinaryDataset, lightGbmReference, loadModelVersion, prepareDataset, trainModel } from "@matchgraph/ml-runtime/training";
+import { REPO_ROOT, testModel } from "../src/env.js";
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 interface PartOptions {
   seconds: number;
+  /** Fresh rows for the tabular part. */
+  tabularRows: number;
 }
 interface PartResult {
   /** What goes under the part's name in the last JSON line. */
@@ -159,12 +171,111 @@ const embeddings: Part = async ({ seconds }) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// tabular: example-binary, runtime (ONNX predict, TypeScript TreeSHAP) vs LightGBM
+// ---------------------------------------------------------------------------------------------
+
+const tabular: Part = async ({ seconds, tabularRows }) => {
+  const NAME = "example-binary";
+  const db = await createTestDatabase("pglite");
+  let runtime: MlRuntime | undefined;
+  try {
+    const trained = await trainModel(exampleBinaryDataset(), { db, by: "bench", reason: "bench models", runtimeUrl: "" });
+    const { model: embedder, modelDir } = testModel();
+    // No text generation in this runtime: its background model load would compete for the CPU.
+    process.env.ML_GENERATION_MODELS ??= "none";
+    runtime = await startMlRuntime({ port: 0, host: "127.0.0.1", models: [embedder], defaultModel: embedder, modelDirs: [modelDir], db, tabularPollMs: 0, logLevel: process.env.LOG_LEVEL ?? "warn" });
+    const stored = (await loadModelVersion(db, NAME, trained.version.version))!;
+    const names = stored.features.map((f) => f.name);
+    const f = names.length;
+    // Fresh rows: the same generator with another seed (missing values included), in the model's column order.
+    const fresh = prepareDataset(exampleBinaryDataset({ rows: tabularRows, seed: 20261202 }));
+    const x = fresh.x;
+    const missingRows = Array.from({ length: tabularRows }, (_, r) => r).filter((r) => x.subarray(r * f, (r + 1) * f).some(Number.isNaN)).length;
+    const BATCH = 1_000;
+    const body = (from: number, to: number) => ({
+      inputs: names.map((name, j) => ({ name, shape: [to - from], datatype: "FP64", data: Array.from({ length: to - from }, (_, i) => (Number.isNaN(x[(from + i) * f + j]!) ? null : x[(from + i) * f + j]!)) })),
+    });
+    const bodies = Array.from({ length: Math.ceil(tabularRows / BATCH) }, (_, b) => JSON.stringify(body(b * BATCH, Math.min(tabularRows, (b + 1) * BATCH))));
+    type Out = { outputs: Array<{ name: string; data: number[] }> };
+    const call = async (op: "predict" | "explain", i: number): Promise<Out> => {
+      const res = await fetch(`${runtime!.url}/v1/models/${NAME}/${op}`, { method: "POST", headers: { "content-type": "application/json" }, body: bodies[i % bodies.length] });
+      if (!res.ok) throw new Error(`${op}: HTTP ${res.status} ${await res.text()}`);
+      return (await res.json()) as Out;
+    };
+    // Every row once: the runtime's contributions and scores, for the comparison with LightGBM.
+    const contributions = new Float64Array(tabularRows * (f + 1));
+    const scores = new Float64Array(tabularRows);
+    for (let b = 0; b < bodies.length; b++) {
+      const [explained, predicted] = [await call("explain", b), await call("predict", b)];
+      const c = explained.outputs.find((o) => o.name === "contributions")!.data;
+      const base = explained.outputs.find((o) => o.name === "base_value")!.data[0]!;
+      const n = c.length / f;
+      for (let i = 0; i < n; i++) {
+        const r = b * BATCH + i;
+        for (let j = 0; j < f; j++) contributions[r * (f + 1) + j] = c[i * f + j]!;
+        contributions[r * (f + 1) + f] = base;
+        scores[r] = predicted.outputs[0]!.data[i]!;
+      }
+    }
+    const rate = async (op: "predict" | "explain") => {
+      let rows = 0;
+      let i = 0;
+      const started = performance.now();
+      while (performance.now() - started < seconds * 1000 || i < 3) {
+        const out = await call(op, i);
+        rows += out.outputs.find((o) => o.name === "score")!.data.length;
+        i++;
+      }
+      return round(rows / ((performance.now() - started) / 1000));
+    };
+    const predictRate = await rate("predict");
+    const explainRate = await rate("explain");
+    const lgb = await lightGbmReference(stored.lightgbmModel!, x, tabularRows, f, { repeat: 3 });
+    let maxDiff = 0;
+    for (let i = 0; i < contributions.length; i++) maxDiff = Math.max(maxDiff, Math.abs(contributions[i]! - lgb.contributions[i]!));
+    let predictDiff = 0;
+    for (let r = 0; r < tabularRows; r++) predictDiff = Math.max(predictDiff, Math.abs(scores[r]! - lgb.predictions[r]!));
+    const lgbRate = round(tabularRows / lgb.predContribSeconds);
+    const health = runtime.tabular!.get(NAME)!;
+    return {
+      result: {
+        predict_rows_per_s: predictRate,
+        explain_rows_per_s: explainRate,
+        lightgbm_explain_rows_per_s: lgbRate,
+        max_abs_diff_vs_lightgbm: maxDiff,
+        predict_max_abs_diff_vs_lightgbm: predictDiff,
+        rows: tabularRows,
+        rows_with_missing: missingRows,
+        trees: health.info.numTrees,
+        max_depth: health.info.maxDepth,
+        features: f,
+        batch_rows: BATCH,
+        lightgbm: lgb.lightgbm,
+        via: "ml-runtime HTTP API (KServe v2 JSON); LightGBM Python predict(pred_contrib=True, num_threads=1)",
+      },
+      rows: [
+        ["predict (ONNX, onnxruntime-node)", `${predictRate} rows/s`, `max |p - LightGBM p| ${predictDiff.toExponential(2)}`],
+        ["explain (TreeSHAP, TypeScript)", `${explainRate} rows/s`, `max |contribution - LightGBM| ${maxDiff.toExponential(2)}`],
+        ["explain (LightGBM pred_contrib, 1 thread)", `${lgbRate} rows/s`, `best of 3 on the same ${tabularRows} rows`],
+      ],
+      notes: [
+        `tabular: ${NAME} v${trained.version.version} (${health.info.numTrees} trees, depth ≤ ${health.info.maxDepth}, ${f} features, held-out AUC ${round(trained.metrics.candidate.auc ?? NaN, 4)}); ` +
+          `${tabularRows} fresh rows, ${missingRows} with missing values; batches of ${BATCH} rows over HTTP for ${seconds}s per op; the runtime explains in its tabular worker thread (one core)`,
+      ],
+    };
+  } finally {
+    await runtime?.close();
+    await db.drop();
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
 
 /** Each part's function; its result goes under its name in the last JSON line. */
-const PARTS: Record<string, Part> = { embeddings };
+const PARTS: Record<string, Part> = { embeddings, tabular };
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { parts: { type: "string" }, seconds: { type: "string", default: "8" } } });
+  const { values } = parseArgs({ args, options: { parts: { type: "string" }, seconds: { type: "string", default: "8" }, "tabular-rows": { type: "string", default: "5000" } } });
   const wanted = values.parts ? values.parts.split(",").map((p) => p.trim()) : Object.keys(PARTS);
   const unknown = wanted.filter((p) => !PARTS[p]);
   if (unknown.length) {
@@ -183,7 +294,7 @@ export async function main(args: string[]): Promise<number> {
   const rows: string[][] = [];
   const notes: string[] = [];
   for (const name of wanted) {
-    const part = await PARTS[name]!({ seconds });
+    const part = await PARTS[name]!({ seconds, tabularRows: Math.max(1, Number(values["tabular-rows"]) || 5000) });
     report[name] = part.result;
     rows.push(...part.rows.map((r) => [name, ...r]));
     notes.push(...(part.notes ?? []));

@@ -340,9 +340,24 @@ function shapKernel(model: TreeModel): (x: Float64Array, xOffset: number, phi: F
 
     if (node < 0) {
       const value = leafValue[~node]!;
+      // An element the row did not follow (one fraction 0) unwinds to the same sum over the path's
+      // weights, divided by its own zero fraction: computed once per leaf (path-dependent TreeSHAP's
+      // one fractions are 0 or 1, so this halves the work on typical paths).
+      let coldSum = -1;
       for (let i = 1; i <= depth; i++) {
-        const w = unwoundSum(offset, depth, i);
-        phi[phiOffset + pFeature[offset + i]!] += w * (pOne[offset + i]! - pZero[offset + i]!) * value;
+        const one = pOne[offset + i]!;
+        const zero = pZero[offset + i]!;
+        let w: number;
+        if (one !== 0) w = unwoundSum(offset, depth, i);
+        else {
+          if (coldSum < 0) {
+            coldSum = 0;
+            for (let k = depth - 1; k >= 0; k--) coldSum += pWeight[offset + k]! * reciprocal[depth - k]!;
+            coldSum *= depth + 1;
+          }
+          w = coldSum / zero;
+        }
+        phi[phiOffset + pFeature[offset + i]!] += w * (one - zero) * value;
       }
       return;
     }

@@ -46,7 +46,11 @@ async function score(model: Loaded, x: Float64Array, rows: number): Promise<Floa
   return scores;
 }
 
-/** Rows that exercise the trees: all missing, all zero, and values spread like the thresholds. */
+/**
+ * Rows that exercise the trees: all missing, all zero, and values spread like the thresholds.
+ * Thresholds of ±1e300 (LightGBM's "infinite" threshold: a split of missing from present values)
+ * are left out of the spread: beyond float32's range the ONNX graph cannot compare like the trees.
+ */
 function probeRows(trees: TreeModel): { x: Float64Array; rows: number } {
   const f = trees.numFeatures;
   const spread = new Float64Array(f).fill(1);
@@ -55,7 +59,7 @@ function probeRows(trees: TreeModel): { x: Float64Array; rows: number } {
     let lo = Infinity;
     let hi = -Infinity;
     for (let n = 0; n < trees.splitFeature.length; n++) {
-      if (trees.splitFeature[n] !== j) continue;
+      if (trees.splitFeature[n] !== j || Math.abs(trees.threshold[n]!) > 1e30) continue;
       lo = Math.min(lo, trees.threshold[n]!);
       hi = Math.max(hi, trees.threshold[n]!);
     }

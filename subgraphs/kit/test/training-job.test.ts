@@ -9,6 +9,9 @@ import { createContext } from "../src/context.js";
 import { createLogger } from "../src/logger.js";
 import { createJobQueue, createTrainingJob, type JobWorker } from "../src/jobs/index.js";
 
+// Python trains in these tests: on a busy two-core machine one LightGBM run can take most of a minute.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+
 /**
  * The training job helper on a real queue table, a real worker and the real pipeline (Python
  * LightGBM in the training venv); the ml-runtime is not running, so activations go to the
@@ -61,7 +64,7 @@ describe.runIf(pythonAvailable).each<DbKind>(["pglite", "postgres"])("training a
         row = await queue.get(db, id);
         expect(["done", "failed"]).toContain(row?.status);
       },
-      { timeout: 120_000, interval: 200 },
+      { timeout: 280_000, interval: 200 },
     );
     return row!;
   };
