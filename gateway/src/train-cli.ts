@@ -1,5 +1,6 @@
 /**
- * `npm run train -- <model> [--force] [--reason TEXT] [--runtime-url URL]` and `npm run train -- --list`:
+ * `npm run train -- <model> [--force] [--reason TEXT] [--runtime-url URL]`, `npm run train -- --list`, and
+ * `npm run train -- --setup` (makes the training venv, .cache/ml-training-venv, and exits; CI runs it):
  * trains a new version of a tabular model with the shared pipeline (@matchgraph/ml-runtime/training)
  * on the dataset its owning domain builds, stores it in the database (DATABASE_URL, else the
  * embedded PGlite under .data/), and activates it when it beats the active version on the same
@@ -12,13 +13,14 @@
  */
 import { parseArgs } from "node:util";
 import { openDatabase, type Database } from "@matchgraph/db";
-import { exampleModels, findTrainableModel, listModelVersions, trainModel, type TrainableModel } from "@matchgraph/ml-runtime/training";
+import { ensureTrainingPython, exampleModels, findTrainableModel, listModelVersions, trainModel, type TrainableModel } from "@matchgraph/ml-runtime/training";
 
 /** Every domain's trainable models. A domain that owns a model adds its list here. */
 const REGISTRIES: Array<() => Promise<readonly TrainableModel[]>> = [async () => exampleModels];
 
 const USAGE = `usage: npm run train -- <model> [--force] [--reason <text>] [--runtime-url <url>]
-       npm run train -- --list`;
+       npm run train -- --list
+       npm run train -- --setup`;
 
 export async function allTrainableModels(): Promise<TrainableModel[]> {
   return (await Promise.all(REGISTRIES.map((load) => load()))).flat();
@@ -32,7 +34,7 @@ export async function runTrainCli(argv: string[], io: { print?: (line: string) =
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { force: { type: "boolean", default: false }, reason: { type: "string" }, "runtime-url": { type: "string" }, list: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+      options: { force: { type: "boolean", default: false }, reason: { type: "string" }, "runtime-url": { type: "string" }, list: { type: "boolean", default: false }, setup: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
     });
   } catch (err) {
     error(`${(err as Error).message}\n${USAGE}`);
@@ -42,6 +44,17 @@ export async function runTrainCli(argv: string[], io: { print?: (line: string) =
   if (values.help) {
     print(USAGE);
     return 0;
+  }
+  if (values.setup) {
+    try {
+      const started = performance.now();
+      const python = await ensureTrainingPython({ log: print });
+      print(`training Python: ${python} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      return 0;
+    } catch (err) {
+      error((err as Error).message);
+      return 1;
+    }
   }
   const models = await allTrainableModels();
   if (!values.list && positionals.length !== 1) {
