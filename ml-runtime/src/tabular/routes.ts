@@ -5,6 +5,7 @@ import { HttpError, badRequest, notFound, sendJson, unavailable } from "../serve
 import { requestIdOf } from "../server/request-id.js";
 import { TabularModelError, type ServedModel, type TabularModels } from "./manager.js";
 import { ModelVersionError, listModelVersions, activationHistory, checkModelName } from "./store.js";
+import { applyLink } from "./trees.js";
 import type { Database } from "@matchgraph/db";
 
 /**
@@ -72,11 +73,10 @@ export async function handleTabularRoute(req: IncomingMessage, res: ServerRespon
           const { contributions, raw } = await models.explain(model, x, rows);
           const f = model.features.length;
           const flat = new Array<number>(rows * f);
-          const link = model.info;
           const score = new Array<number>(rows);
           for (let r = 0; r < rows; r++) {
             for (let j = 0; j < f; j++) flat[r * f + j] = contributions[r * (f + 1) + j]!;
-            score[r] = applyLinkInfo(link, raw[r]!);
+            score[r] = applyLink(model.info, raw[r]!);
           }
           sendJson(res, 200, {
             model_name: model.name,
@@ -146,12 +146,6 @@ export async function handleTabularRoute(req: IncomingMessage, res: ServerRespon
     throw err;
   }
   return false;
-}
-
-function applyLinkInfo(info: ServedModel["info"], raw: number): number {
-  if (info.link === "logistic") return 1 / (1 + Math.exp(-info.sigmoid * raw));
-  if (info.link === "exp") return Math.exp(raw);
-  return raw;
 }
 
 function metadata(model: ServedModel) {
