@@ -199,3 +199,21 @@ describe.each(kinds)("tabular model versions through the runtime on %s", (kind) 
     expect((await health(runtime.url)).tabular![0]).toMatchObject({ version: 2, activeVersion: 2, status: "ok" });
   });
 });
+
+describe("a runtime without a database", () => {
+  it("answers tabular routes 404 no_database, and the client's circuit stays closed", async () => {
+    const { logger } = captureLogs("warn");
+    const bare = await startMlRuntime({ port: 0, models: [USE], modelDirs, logger, readEnv: false });
+    try {
+      const res = await postJson(`${bare.url}/v1/models/example-binary/predict`, { rows: [{}] });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "no_database", message: expect.stringMatching(/has no database/) });
+      expect((await health(bare.url)).tabular).toBeUndefined();
+      const client = createEmbeddingClient({ baseUrl: bare.url });
+      for (let i = 0; i < 5; i++) await expect(client.tabular.predict("example-binary", [{}])).rejects.toMatchObject({ status: 404, errorCode: "no_database" });
+      expect(client.circuit.state).toBe("closed");
+    } finally {
+      await bare.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { readJsonBody } from "../server/body.js";
-import { HttpError, badRequest, notFound, sendJson, unavailable } from "../server/errors.js";
+import { HttpError, badRequest, notFound, sendJson } from "../server/errors.js";
 import { requestIdOf } from "../server/request-id.js";
 import { TabularModelError, type ServedModel, type TabularModels } from "./manager.js";
 import { ModelVersionError, listModelVersions, activationHistory, checkModelName } from "./store.js";
@@ -9,7 +9,7 @@ import { applyLink } from "./trees.js";
 import type { Database } from "@matchgraph/db";
 
 /**
- * HTTP routes of the tabular models, under /v1/models/{name}:
+ * HTTP routes of the tabular models, under /v1/models/{name} (404 `no_database` on a runtime without a database):
  *   POST predict   rows → scores (ONNX), KServe v2 request/response shape
  *   POST explain   rows → TreeSHAP contributions + base value + raw score
  *   GET  (the model)  metadata of the serving version (KServe v2 model metadata + features)
@@ -49,7 +49,8 @@ export async function handleTabularRoute(req: IncomingMessage, res: ServerRespon
     throw new HttpError(405, `${method} is not allowed on ${path}.`, "invalid_request_error", "method_not_allowed");
   }
   if (!deps?.models || !deps.db) {
-    throw unavailable("The ml-runtime has no database, so it serves no tabular models: start it with DATABASE_URL (or give startMlRuntime a db).", "no_database");
+    // 404, not 503: a runtime started without a database stays so; it must not open callers' circuit breakers.
+    throw notFound(`No tabular model "${name}" is serving: this ml-runtime has no database (start it with ML_DATABASE_URL or DATABASE_URL, or give startMlRuntime a db).`, "no_database", "name");
   }
   const { models, db } = deps;
   try {

@@ -224,15 +224,16 @@ async function tellRuntime(baseUrl: string, name: string, version: number, by: s
     });
     const text = await res.text();
     if (res.ok) return { ok: true, refused: false, message: "" };
-    const message = (() => {
+    const error = (() => {
       try {
-        return (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
+        return (JSON.parse(text) as { error?: { message?: string; code?: string } }).error ?? { message: text };
       } catch {
-        return text;
+        return { message: text, code: undefined };
       }
     })();
-    // 503: a runtime without a database or shutting down: activate in the database instead.
-    return { ok: false, refused: res.status !== 503, message: `${res.status}: ${message.slice(0, 500)}` };
+    // A runtime without a database (404 no_database) or shutting down (503): activate in the database instead.
+    const refused = res.status !== 503 && error.code !== "no_database";
+    return { ok: false, refused, message: `${res.status}: ${(error.message ?? "").slice(0, 500)}` };
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code;
     return { ok: false, refused: false, message: cause ?? (err as Error).message };
@@ -257,8 +258,9 @@ async function tellClient(client: Pick<TabularClient, "activate">, name: string,
     await client.activate(name, version, { by, reason });
     return { ok: true, refused: false, message: "" };
   } catch (err) {
-    const status = (err as { status?: number }).status;
-    // MlRuntimeRequestError (4xx): the runtime refused the version; anything else: it could not be reached.
-    return { ok: false, refused: typeof status === "number" && status >= 400 && status < 500, message: (err as Error).message };
+    const { status, errorCode } = err as { status?: number; errorCode?: string | null };
+    // MlRuntimeRequestError (4xx): the runtime refused the version — unless it has no database; anything else: it could not be reached.
+    const refused = typeof status === "number" && status >= 400 && status < 500 && errorCode !== "no_database";
+    return { ok: false, refused, message: (err as Error).message };
   }
 }
