@@ -8,6 +8,7 @@ WORK_DIR holds what TypeScript wrote:
   features.f64   N x F little-endian float64, row-major, NaN = missing
   labels.f64     N float64
   split.u8       N bytes: 0 = train, 1 = held out (not used here: metrics are computed in TypeScript)
+  weights.f64    optional, N float64: LightGBM sample weights
 and gets back:
   model.onnx     the booster converted by onnxmltools.convert_lightgbm (float input [N, F])
   model.json     booster.dump_model() as JSON (TreeSHAP and the gate read it)
@@ -37,11 +38,15 @@ def main(work: str) -> None:
     if y.shape[0] != n or split.shape[0] != n:
         raise SystemExit(f"labels ({y.shape[0]}) or split ({split.shape[0]}) do not have {n} rows")
     train = split == 0
+    weights_file = os.path.join(work, "weights.f64")
+    weights = np.fromfile(weights_file, dtype="<f8") if os.path.exists(weights_file) else None
+    if weights is not None and weights.shape[0] != n:
+        raise SystemExit(f"weights ({weights.shape[0]}) do not have {n} rows")
     params = dict(spec.get("params", {}))
     params["objective"] = spec["objective"]
     params.setdefault("verbose", -1)
     started = time.time()
-    dataset = lgb.Dataset(x[train], label=y[train], feature_name=names, free_raw_data=False)
+    dataset = lgb.Dataset(x[train], label=y[train], weight=None if weights is None else weights[train], feature_name=names, free_raw_data=False)
     booster = lgb.train(params, dataset, num_boost_round=int(spec.get("num_boost_round", 200)))
     train_seconds = time.time() - started
 

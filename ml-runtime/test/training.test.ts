@@ -1,7 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase } from "@matchgraph/db";
 import {
   auc,
   computeMetrics,
@@ -16,6 +17,7 @@ import {
   trainModel,
   type TabularDataset,
 } from "../src/training/index.js";
+import { pythonTestsEnabled } from "./training-env.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "ml-training-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -31,6 +33,9 @@ describe("held-out metrics", () => {
     expect(logLoss([1, 0], [1, 0])).toBeLessThan(1e-14);
     expect(logLoss([1], [0])).toBeCloseTo(-Math.log(1e-15), 6);
     expect(logLoss([1], [0.5])).toBeCloseTo(Math.LN2, 12);
+    // Soft labels: cross-entropy, smallest when the prediction is the label.
+    expect(logLoss([0.3], [0.3])).toBeCloseTo(-(0.3 * Math.log(0.3) + 0.7 * Math.log(0.7)), 12);
+    expect(logLoss([0.3], [0.5])).toBeGreaterThan(logLoss([0.3], [0.3]));
     expect(computeMetrics("regression", [1, 2, 3], [1, 2, 5])).toMatchObject({ rows: 3, rmse: Math.sqrt(4 / 3), mae: 2 / 3 });
     // Group a ranked perfectly, group b reversed; group c has no relevance and is left out.
     const ndcg = ndcgAtK([3, 1, 0, 0, 2, 0, 0], [0.9, 0.5, 0.1, 0.9, 0.2, 0.3, 0.4], ["a", "a", "a", "b", "b", "c", "c"], 10);
@@ -104,5 +109,39 @@ describe("the training venv", () => {
     const missing = await ensureTrainingPython({ python: path.join(tmp, "nothing") }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(TrainingEnvironmentError);
     expect((missing as Error).message).toMatch(/ML_TRAINING_PYTHON=.*nothing cannot train: it cannot be run/);
+  });
+});
+
+describe.runIf(pythonTestsEnabled())("soft labels (distillation)", () => {
+  vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+
+  it("trains a binary model on probabilities: cross-entropy as the held-out log-loss, predictions near the labels", async () => {
+    const db = await createTestDatabase("pglite");
+    try {
+      const base = exampleBinaryDataset({ rows: 1_200, seed: 21 });
+      // A teacher's probabilities: a smooth function of two features (missing: 0.5).
+      const teacher = base.rows.map((row) => {
+        const [tenure, , tickets] = row as Array<number | null>;
+        if (tenure == null || tickets == null) return 0.5;
+        return 1 / (1 + Math.exp(-(0.8 * tickets - 0.04 * tenure)));
+      });
+      const result = await trainModel(
+        { ...base, model: "example-soft", labels: teacher, softLabels: true, numBoostRound: 60, params: { num_leaves: 7 }, source: "teacher probabilities" },
+        { db, runtimeUrl: "" },
+      );
+      expect(result.activated).toBe(true);
+      const m = result.metrics.candidate;
+      expect(m.auc).toBeGreaterThan(0.9);
+      // The teacher's own entropy is the floor of the cross-entropy; the student gets close to it.
+      const prepared = prepareDataset({ ...base, labels: teacher, softLabels: true });
+      const held = prepared.holdout.map((r) => teacher[r]!);
+      const floor = logLoss(held, held);
+      expect(m.log_loss!).toBeGreaterThanOrEqual(floor - 1e-12);
+      expect(m.log_loss! - floor).toBeLessThan(0.02);
+      expect(result.version.training).toMatchObject({ softLabels: true });
+      expect(() => prepareDataset({ ...base, labels: teacher.map((p) => p * 2), softLabels: true })).toThrow(/probabilities in \[0, 1\]/);
+    } finally {
+      await db.drop();
+    }
   });
 });

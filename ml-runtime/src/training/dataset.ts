@@ -14,8 +14,17 @@ export interface TabularDataset {
   features: FeatureDescription[];
   /** One entry per row: values in feature order, or an object keyed by feature name (absent = missing). */
   rows: ReadonlyArray<ReadonlyArray<FeatureValue> | Readonly<Record<string, FeatureValue>>>;
-  /** One per row: 0/1 for binary, any finite number for regression. */
+  /** One per row: 0/1 for binary (a probability in [0, 1] with `softLabels`), any finite number for regression. */
   labels: ArrayLike<number>;
+  /**
+   * Binary only: labels are probabilities (e.g. an LLM's judgements to distil). Each training row
+   * goes to LightGBM twice — label 1 with weight w·p and label 0 with weight w·(1 − p) — which makes
+   * its binary log-loss the cross-entropy against p (LightGBM's cross_entropy objective, which the
+   * ONNX converter does not take). Held-out log-loss is the cross-entropy; AUC counts p > 0.5 as positive.
+   */
+  softLabels?: boolean;
+  /** Optional LightGBM sample weights, one per row (> 0). Held-out metrics are unweighted. */
+  weights?: ArrayLike<number>;
   /** Optional, one per row: rows of a group stay on one side of the split, and NDCG@k is computed per group. */
   groups?: ArrayLike<string | number>;
   /** Where the rows come from (kept with the version), e.g. "talent feedback up to 2026-12-01". */
@@ -52,6 +61,7 @@ export interface PreparedDataset {
   /** 0 = train, 1 = held out. */
   split: Uint8Array;
   holdout: number[];
+  weights?: Float64Array;
   groups?: Array<string | number>;
   summary: Record<string, unknown>;
 }
@@ -96,6 +106,9 @@ export function prepareDataset(dataset: TabularDataset): PreparedDataset {
   const rows = dataset.rows.length;
   if (dataset.labels.length !== rows) throw new DatasetError(`${dataset.labels.length} labels for ${rows} rows`);
   if (dataset.groups && dataset.groups.length !== rows) throw new DatasetError(`${dataset.groups.length} group keys for ${rows} rows`);
+  if (dataset.weights && dataset.weights.length !== rows) throw new DatasetError(`${dataset.weights.length} weights for ${rows} rows`);
+  if (dataset.weights && Array.from(dataset.weights).some((w) => !(Number.isFinite(w) && w > 0))) throw new DatasetError("weights must be finite and above 0");
+  if (dataset.softLabels && dataset.objective !== "binary") throw new DatasetError("softLabels needs the binary objective");
   const holdoutFraction = dataset.holdoutFraction ?? 0.2;
   if (!(holdoutFraction > 0 && holdoutFraction < 1)) throw new DatasetError("holdoutFraction must be between 0 and 1");
   const f = featureNames.length;
@@ -120,7 +133,8 @@ export function prepareDataset(dataset: TabularDataset): PreparedDataset {
   for (let r = 0; r < rows; r++) {
     const y = labels[r]!;
     if (!Number.isFinite(y)) throw new DatasetError(`label ${r} is not a finite number`);
-    if (dataset.objective === "binary" && y !== 0 && y !== 1) throw new DatasetError(`label ${r} is ${y}; a binary objective takes 0 or 1`);
+    if (dataset.objective === "binary" && dataset.softLabels && !(y >= 0 && y <= 1)) throw new DatasetError(`label ${r} is ${y}; soft labels are probabilities in [0, 1]`);
+    if (dataset.objective === "binary" && !dataset.softLabels && y !== 0 && y !== 1) throw new DatasetError(`label ${r} is ${y}; a binary objective takes 0 or 1 (or probabilities with softLabels)`);
   }
 
   const seed = dataset.seed ?? 1;
@@ -141,10 +155,11 @@ export function prepareDataset(dataset: TabularDataset): PreparedDataset {
   const trainRows = rows - holdout.length;
   if (trainRows < 20 || holdout.length < 10) throw new DatasetError(`too few rows: ${trainRows} to train on and ${holdout.length} held out (at least 20 and 10)`);
   const side = (s: number) => Array.from(labels).filter((_, r) => split[r] === s);
-  const labelStats = (ys: number[]) => (dataset.objective === "binary" ? { count: ys.length, positiveRate: ys.filter((y) => y === 1).length / Math.max(ys.length, 1) } : stats(ys));
+  const labelStats = (ys: number[]) =>
+    dataset.objective === "binary" && !dataset.softLabels ? { count: ys.length, positiveRate: ys.filter((y) => y === 1).length / Math.max(ys.length, 1) } : stats(ys);
   for (const s of [0, 1]) {
     const ys = side(s);
-    if (dataset.objective === "binary" && new Set(ys).size < 2) throw new DatasetError(`the ${s ? "held-out" : "training"} rows hold one class only`);
+    if (dataset.objective === "binary" && new Set(ys.map((y) => y > 0.5)).size < 2) throw new DatasetError(`the ${s ? "held-out" : "training"} rows hold one class only`);
   }
   return {
     x,
@@ -154,12 +169,15 @@ export function prepareDataset(dataset: TabularDataset): PreparedDataset {
     split,
     holdout,
     groups: dataset.groups ? Array.from(dataset.groups) : undefined,
+    weights: dataset.weights ? Float64Array.from(dataset.weights) : undefined,
     summary: {
       source: dataset.source,
       rows,
       trainRows,
       holdoutRows: holdout.length,
       split: { method: dataset.groups ? "grouped" : "random", holdoutFraction, seed, ...(groupSummary ?? {}) },
+      ...(dataset.softLabels ? { softLabels: true } : {}),
+      ...(dataset.weights ? { weighted: true } : {}),
       labels: { train: labelStats(side(0)), holdout: labelStats(side(1)) },
       missingRate: Object.fromEntries(featureNames.map((n, j) => [n, missing[j]! / rows])),
     },

@@ -25,6 +25,8 @@ export interface FitInput {
   labels: Float64Array;
   /** Per row: 0 = train, 1 = held out. */
   split: Uint8Array;
+  /** Optional LightGBM sample weights, one per row. */
+  weights?: Float64Array;
   params: LightGbmParams;
   numBoostRound: number;
   seed: number;
@@ -67,6 +69,7 @@ export function fitLightGbm(input: FitInput, options: TrainingPythonOptions & { 
     await writeFile(path.join(dir, "features.f64"), f64(input.x));
     await writeFile(path.join(dir, "labels.f64"), f64(input.labels));
     await writeFile(path.join(dir, "split.u8"), input.split);
+    if (input.weights) await writeFile(path.join(dir, "weights.f64"), f64(input.weights));
     await runTrainingScript("train_lightgbm.py", [dir], options);
     const [onnx, treeDump, lightgbmModel, result] = await Promise.all(
       ["model.onnx", "model.json", "model.txt", "result.json"].map((f) => readFile(path.join(dir, f))),

@@ -18,7 +18,7 @@ export interface Metrics {
 
 export const HIGHER_IS_BETTER: Record<MetricName, boolean> = { auc: true, log_loss: false, rmse: false, mae: false, ndcg: true };
 
-/** Area under the ROC curve (Mann–Whitney, ties counted half). NaN with one class only. */
+/** Area under the ROC curve (Mann–Whitney, ties counted half; a label above 0.5 is positive). NaN with one class only. */
 export function auc(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
   const n = labels.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
@@ -41,12 +41,13 @@ export function auc(labels: ArrayLike<number>, scores: ArrayLike<number>): numbe
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-/** Mean binary cross-entropy of probabilities, clipped to [1e-15, 1 − 1e-15]. */
+/** Mean binary cross-entropy of probabilities (clipped to [1e-15, 1 − 1e-15]) against labels in [0, 1] (0/1 or soft). */
 export function logLoss(labels: ArrayLike<number>, probabilities: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < labels.length; i++) {
     const p = Math.min(Math.max(probabilities[i]!, 1e-15), 1 - 1e-15);
-    sum -= labels[i]! > 0.5 ? Math.log(p) : Math.log(1 - p);
+    const y = labels[i]!;
+    sum -= (y > 0 ? y * Math.log(p) : 0) + (y < 1 ? (1 - y) * Math.log(1 - p) : 0);
   }
   return sum / labels.length;
 }

@@ -11,7 +11,7 @@ import {
   type ModelVersionInfo,
   type TabularKind,
 } from "../tabular/store.js";
-import { DatasetError, prepareDataset, type TabularDataset } from "./dataset.js";
+import { DatasetError, prepareDataset, type PreparedDataset, type TabularDataset } from "./dataset.js";
 import { fitLightGbm } from "./lightgbm.js";
 import { computeMetrics, HIGHER_IS_BETTER, type MetricName, type Metrics } from "./metrics.js";
 import type { TrainingPythonOptions } from "./python.js";
@@ -106,10 +106,7 @@ export async function trainModel(dataset: TabularDataset, options: TrainOptions)
   const seed = dataset.seed ?? 1;
   const numBoostRound = dataset.numBoostRound ?? 200;
   const params = { num_leaves: 31, learning_rate: 0.05, min_data_in_leaf: 20, ...dataset.params };
-  const fit = await fitLightGbm(
-    { featureNames: prepared.featureNames, objective: dataset.objective, x: prepared.x, labels: prepared.labels, split: prepared.split, params, numBoostRound, seed },
-    options,
-  );
+  const fit = await fitLightGbm({ ...trainingRows(prepared, Boolean(dataset.softLabels)), featureNames: prepared.featureNames, objective: dataset.objective, params, numBoostRound, seed }, options);
   const trainSeconds = (performance.now() - started) / 1000;
   const candidateTrees = parseLightGbmDump(fit.treeDump);
 
@@ -263,4 +260,29 @@ async function tellClient(client: Pick<TabularClient, "activate">, name: string,
     const refused = typeof status === "number" && status >= 400 && status < 500 && errorCode !== "no_database";
     return { ok: false, refused, message: (err as Error).message };
   }
+}
+
+/**
+ * What LightGBM trains on: the rows as they are, or — with soft labels — the training rows twice,
+ * label 1 weighted p and label 0 weighted 1 − p (binary log-loss of that = cross-entropy against p).
+ */
+function trainingRows(prepared: PreparedDataset, soft: boolean): { x: Float64Array; labels: Float64Array; split: Uint8Array; weights?: Float64Array } {
+  if (!soft) return { x: prepared.x, labels: prepared.labels, split: prepared.split, weights: prepared.weights };
+  const f = prepared.featureNames.length;
+  const rows: number[] = [];
+  for (let r = 0; r < prepared.rows; r++) if (prepared.split[r] === 0) rows.push(r);
+  const x = new Float64Array(rows.length * 2 * f);
+  const labels = new Float64Array(rows.length * 2);
+  const weights = new Float64Array(rows.length * 2);
+  rows.forEach((r, i) => {
+    const p = prepared.labels[r]!;
+    const w = prepared.weights?.[r] ?? 1;
+    for (const [k, label, weight] of [[2 * i, 1, w * p], [2 * i + 1, 0, w * (1 - p)]] as const) {
+      x.set(prepared.x.subarray(r * f, (r + 1) * f), k * f);
+      labels[k] = label;
+      // LightGBM takes no zero weights gracefully: a sure label's other copy weighs next to nothing.
+      weights[k] = Math.max(weight, 1e-12);
+    }
+  });
+  return { x, labels, split: new Uint8Array(rows.length * 2), weights };
 }
