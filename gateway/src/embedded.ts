@@ -64,8 +64,9 @@ function fail(err: unknown): never {
 
 const started = Date.now();
 const model = await chooseModel(log);
-// DATABASE_URL selects PostgreSQL; otherwise PGlite under PGLITE_DATA_DIR (default .data/pglite).
-const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
+// DATABASE_URL selects PostgreSQL; otherwise PGlite under PGLITE_DATA_DIR (default .data/pglite),
+// in its own worker thread behind the Postgres wire protocol (an older PGlite's directory is moved aside).
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, log: (message) => log.warn(message) });
 const { applied } = await migrate(db);
 if (applied.length) log.info({ applied }, "migrations applied");
 

@@ -14,7 +14,7 @@ export { openDatabase, type Database, type DbKind, type OpenDatabaseOptions } fr
 export { migrate, readMigrations, migrationChecksum, MigrationError } from "./migrate.js";
 export type { MigrateOptions, MigrationFile, MigrationTarget, MigrationErrorCode } from "./migrate.js";
 export { vectorLiteral, vectorType, parseVector, MAX_VECTOR_DIMENSION } from "./vector.js";
-export { createPglite, IN_MEMORY } from "./pglite.js";
+export { startPglite, moveAsideIncompatibleDataDir, IN_MEMORY, PGLITE_PG_MAJOR, type EmbeddedPglite, type PgliteConnection, type StartPgliteOptions } from "./pglite.js";
 export { defaultPgliteDir } from "./paths.js";
 export { createTestDatabase, type TestDatabase } from "./test-database.js";
 export { readDbEnv, redactUrl, ConfigError, type DbEnv } from "./config.js";

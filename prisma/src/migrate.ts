@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import { migrationsDir as defaultMigrationsDir } from "./paths.js";
 import { openPgliteSession, openPostgresSession, type MigrationSession } from "./migration-session.js";
+import type { EmbeddedPglite } from "./pglite.js";
 
 export interface MigrationFile {
   /** Folder name, `<14-digit timestamp>_<name>`; also the `migration_name` recorded. */
@@ -14,9 +14,9 @@ export interface MigrationFile {
 }
 
 export type MigrationTarget =
-  | { pglite: PGlite }
+  | { pglite: EmbeddedPglite }
   | { databaseUrl: string }
-  | { kind: "pglite" | "postgres"; pglite?: PGlite; url?: string };
+  | { kind: "pglite" | "postgres"; pglite?: EmbeddedPglite; url?: string };
 
 export interface MigrateOptions {
   migrationsDir?: string;

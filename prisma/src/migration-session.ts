@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type { EmbeddedPglite } from "./pglite.js";
 
 /** What the migrator needs from a connection: plain queries and multi-statement scripts. */
 export interface SqlExecutor {
@@ -11,7 +11,7 @@ export interface SqlExecutor {
 /** One connection, held for the whole migration run. */
 export interface MigrationSession extends SqlExecutor {
   readonly kind: "pglite" | "postgres";
-  /** Serialises migrators: a PostgreSQL advisory lock, an in-process queue for PGlite. */
+  /** Serialises migrators: a PostgreSQL advisory lock, an in-process queue for an embedded PGlite. */
   lock(): Promise<void>;
   unlock(): Promise<void>;
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
@@ -22,8 +22,47 @@ export interface MigrationSession extends SqlExecutor {
 // runs it elsewhere) never interleave on one database.
 const ADVISORY_LOCK_KEY = 72707369;
 
-export async function openPostgresSession(url: string): Promise<MigrationSession> {
-  const client = new pg.Client({ connectionString: url });
+export function openPostgresSession(url: string): Promise<MigrationSession> {
+  return openClientSession(new pg.Client({ connectionString: url }), "postgres", {
+    async lock(client) {
+      await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
+    },
+    async unlock(client) {
+      await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]);
+    },
+  });
+}
+
+// Every connection to an embedded PGlite shares its one session, so an advisory lock would be
+// granted to every migrator at once: migrators of one PGlite queue in this process instead (the
+// process that started it is the only one that reaches it).
+const pgliteQueues = new Map<string, Promise<void>>();
+
+export function openPgliteSession(pglite: EmbeddedPglite): Promise<MigrationSession> {
+  let release: (() => void) | undefined;
+  return openClientSession(new pg.Client(pglite.connection), "pglite", {
+    async lock() {
+      const previous = pgliteQueues.get(pglite.url) ?? Promise.resolve();
+      const mine = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const tail = previous.then(() => mine);
+      pgliteQueues.set(pglite.url, tail);
+      void tail.then(() => pgliteQueues.get(pglite.url) === tail && pgliteQueues.delete(pglite.url));
+      await previous;
+    },
+    async unlock() {
+      release?.();
+      release = undefined;
+    },
+  });
+}
+
+async function openClientSession(
+  client: pg.Client,
+  kind: MigrationSession["kind"],
+  locking: { lock(client: pg.Client): Promise<void>; unlock(client: pg.Client): Promise<void> },
+): Promise<MigrationSession> {
   await client.connect();
   const executor: SqlExecutor = {
     async query<Row extends object>(sql: string, params: unknown[] = []) {
@@ -34,14 +73,10 @@ export async function openPostgresSession(url: string): Promise<MigrationSession
     },
   };
   return {
-    kind: "postgres",
+    kind,
     ...executor,
-    async lock() {
-      await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
-    },
-    async unlock() {
-      await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]);
-    },
+    lock: () => locking.lock(client),
+    unlock: () => locking.unlock(client),
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>) {
       await client.query("BEGIN");
       try {
@@ -55,46 +90,6 @@ export async function openPostgresSession(url: string): Promise<MigrationSession
     },
     async close() {
       await client.end();
-    },
-  };
-}
-
-// PGlite is a single connection inside this process, so a per-instance promise chain is the lock.
-const pgliteQueues = new WeakMap<PGlite, Promise<void>>();
-
-function pgliteExecutor(db: PGlite | Transaction): SqlExecutor {
-  return {
-    async query<Row extends object>(sql: string, params: unknown[] = []) {
-      return (await db.query<Row>(sql, params)).rows;
-    },
-    async exec(script: string) {
-      await db.exec(script);
-    },
-  };
-}
-
-export function openPgliteSession(db: PGlite): MigrationSession {
-  let release: (() => void) | undefined;
-  return {
-    kind: "pglite",
-    ...pgliteExecutor(db),
-    async lock() {
-      const previous = pgliteQueues.get(db) ?? Promise.resolve();
-      const mine = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      pgliteQueues.set(db, previous.then(() => mine));
-      await previous;
-    },
-    async unlock() {
-      release?.();
-      release = undefined;
-    },
-    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>) {
-      return db.transaction((tx) => fn(pgliteExecutor(tx)));
-    },
-    async close() {
-      // The PGlite instance belongs to the caller.
     },
   };
 }

@@ -3,23 +3,32 @@ import pg from "pg";
 import { readDbEnv } from "./config.js";
 import { openDatabase, type Database, type DbKind } from "./database.js";
 import type { MigrateOptions } from "./migrate.js";
-import { createPglite, IN_MEMORY } from "./pglite.js";
+import { IN_MEMORY, startPglite } from "./pglite.js";
 
 export type TestDatabase = Database & { drop(): Promise<void> };
 
 /**
- * A fresh, migrated database for one test file. pglite: in memory. postgres: a new database
+ * A fresh, migrated database for one test file. pglite: in memory, in its own worker. postgres: a new database
  * `mg_test_<random>` created through TEST_DATABASE_URL (default
  * postgresql://postgres@127.0.0.1:5432/postgres). `drop()` closes it and deletes it.
  */
 export async function createTestDatabase(kind: DbKind, opts: { migrate?: boolean; migrateOptions?: MigrateOptions } = {}): Promise<TestDatabase> {
   const shouldMigrate = opts.migrate ?? true;
   if (kind === "pglite") {
-    const pglite = await createPglite(IN_MEMORY);
-    const db = await openDatabase({ pglite, migrate: shouldMigrate, migrateOptions: opts.migrateOptions });
+    const pglite = await startPglite(IN_MEMORY);
+    let db: Database;
+    try {
+      db = await openDatabase({ pglite, migrate: shouldMigrate, migrateOptions: opts.migrateOptions });
+    } catch (error) {
+      await pglite.close();
+      throw error;
+    }
+    let dropped = false;
     const drop = async () => {
+      if (dropped) return;
+      dropped = true;
       await db.close();
-      if (!pglite.closed) await pglite.close();
+      await pglite.close();
     };
     return { ...db, describe: () => "PGlite (embedded PostgreSQL + pgvector) in memory, test database", close: drop, drop };
   }
