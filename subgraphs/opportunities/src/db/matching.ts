@@ -54,9 +54,12 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
     return tx.$queryRaw<Array<{ a: string; b: string; source: string }>>`
       WITH q AS (
         SELECT id, source, name_norm, domain, close_date, geo_region, identity_embedding, embedding, embedding_model
-        FROM opportunities.opportunity
+        FROM opportunities.opportunity r
         WHERE id = ANY(${ids as string[]}::uuid[])
           AND (stage IS NULL OR NOT (stage = ANY(${o.excludeStages}::text[])))
+          -- Nothing to find while the other source is empty (e.g. the first of two imports); the
+          -- vector scans would otherwise walk their whole index looking for it.
+          AND EXISTS (SELECT 1 FROM opportunities.opportunity x WHERE x.source = CASE r.source WHEN 'apn' THEN 'odoo' ELSE 'apn' END)
       )
       SELECT q.id::text AS a, c.id::text AS b, q.source FROM q CROSS JOIN LATERAL (${nearest(Prisma.raw("identity_embedding"))}) c
       UNION
@@ -230,10 +233,17 @@ export async function applyStatusChanges(tx: Tx, changes: readonly StatusChange[
     WHERE old.status IS DISTINCT FROM upd.status AND (upd.status = 'auto_confirmed' OR old.status = 'auto_confirmed')`;
 }
 
-/** Records matched as of `scoredAt` (when their scoring began): a change after it matches them again. */
+/**
+ * Records matched as of `scoredAt` (when their scoring began): a change after it matches them
+ * again. Only records still waiting are written: one already matched stays as it is (a full run
+ * rewrites no row it need not — each written row is a new row version, and PGlite has no
+ * autovacuum to clear old ones from the vector indexes).
+ */
 export async function markMatched(tx: Tx, ids: readonly string[], scoredAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await tx.$executeRaw`UPDATE opportunities.opportunity SET matched_at = ${scoredAt} WHERE id = ANY(${ids as string[]}::uuid[])`;
+  await tx.$executeRaw`
+    UPDATE opportunities.opportunity SET matched_at = ${scoredAt}
+    WHERE id = ANY(${ids as string[]}::uuid[]) AND (matched_at IS NULL OR matched_at < updated_at)`;
 }
 
 /**

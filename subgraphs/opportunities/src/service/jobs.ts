@@ -2,9 +2,11 @@ import { z } from "zod";
 import { Prisma } from "@matchgraph/db";
 import {
   badUserInput,
+  batchPacer,
   createContext,
   createJobQueue,
   embeddingModel,
+  forEachPacedBatch,
   PermanentJobError,
   type ClaimedJobRow,
   type JobContext,
@@ -35,6 +37,8 @@ export const jobQueue = createJobQueue({ name: "opportunities", table: Prisma.sq
 export const IMPORT_BATCH = 200;
 /** Records re-embedded per ml-runtime call by full runs and re-embed jobs: short calls share the runtime well. */
 const PREPARE_BATCH = 64;
+/** What one write of records (vectors and all their indexes) should take on PGlite; see the kit's batchPacer. */
+const WRITE_TARGET_MS = 200;
 const MAX_REPORTED_ERRORS = 1_000;
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
@@ -111,6 +115,7 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
   const { ctx } = createContext(services, `job:${job.id}`, null);
   const model = await embeddingModel(ctx);
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const writePacer = batchPacer(services.db, { batch: IMPORT_BATCH, targetMs: WRITE_TARGET_MS });
   const total = parsed.records.length;
   jobCtx.progress("import", 0, total);
   for (let i = 0; i < total; i += IMPORT_BATCH) {
@@ -122,8 +127,11 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
       return !found || found.rowHash !== rowHash(r) || found.embeddingModel !== model;
     });
     counts.unchanged += batch.length - changed.length;
-    const written = await upsertRecords(services.db.prisma, source, await prepareRecords(ctx, changed));
-    for (const w of written) counts[w.inserted ? "inserted" : "updated"]++;
+    // Embedded in one call per batch; written in paced statements (each row feeds the vector,
+    // trigram and full-text indexes: on PGlite a 200-row upsert would hold the database for seconds).
+    await forEachPacedBatch(await prepareRecords(ctx, changed), writePacer, async (rows) => {
+      for (const w of await upsertRecords(services.db.prisma, source, rows)) counts[w.inserted ? "inserted" : "updated"]++;
+    });
     jobCtx.progress("import", Math.min(total, i + IMPORT_BATCH), total);
   }
   const matched = await matchPending(services, jobCtx.progress);
@@ -157,16 +165,14 @@ async function matchPending(services: SubgraphServices, progress: Progress): Pro
 /** Prepares records whose vectors are missing or from another model, or that have no matching keys. */
 async function embedMissing(services: SubgraphServices, progress: Progress): Promise<number> {
   const model = await embeddingModel(services);
+  const writePacer = batchPacer(services.db, { batch: PREPARE_BATCH, targetMs: WRITE_TARGET_MS });
   let done = 0;
   for (;;) {
     const rows = await recordsToPrepare(services.db, model, PREPARE_BATCH);
     if (rows.length === 0) return done;
     const prepared = await prepareRecords(services, rows.map(fieldsOf));
-    await setPrepared(
-      services.db.prisma,
-      prepared.map((p, i) => ({ ...p, id: rows[i]!.id, identity: p.vectors!.identity, context: p.vectors!.context })),
-      prepared[0]!.vectors!.model,
-    );
+    const updates = prepared.map((p, i) => ({ ...p, id: rows[i]!.id, identity: p.vectors!.identity, context: p.vectors!.context }));
+    await forEachPacedBatch(updates, writePacer, (chunk) => setPrepared(services.db.prisma, chunk, prepared[0]!.vectors!.model));
     done += rows.length;
     progress("embed", done, done + (rows.length === PREPARE_BATCH ? PREPARE_BATCH : 0));
   }

@@ -1,5 +1,5 @@
 import type { Database } from "@matchgraph/db";
-import type { PubSub } from "@matchgraph/subgraph-kit";
+import { batchPacer, type PubSub } from "@matchgraph/subgraph-kit";
 import { DEFAULT_MATCHING_CONFIG, type MatchingConfig } from "../matching/config.js";
 import { assignOneToOne } from "../matching/assign.js";
 import { acronymOf, titleKey } from "../matching/normalize.js";
@@ -223,12 +223,16 @@ export async function matchRecords(
   return { pairs, changed };
 }
 
-/** Records scored per batched candidate query. */
+/** Records scored per batched candidate query (PostgreSQL; PGlite's batches are paced, at most this). */
 export const SCORE_BATCH = 256;
+/** What one scoring batch (candidates, pair rows, scores: four statements) should take on PGlite. */
+export const SCORE_BATCH_TARGET_MS = 200;
 
 /**
  * Scores `ids` batch by batch; on PostgreSQL two batches run at once (two connections, two
- * backends), PGlite has one connection. `progress` gets how many leading records are scored.
+ * backends) at {@link SCORE_BATCH} records each. PGlite runs one statement at a time for the whole
+ * process, so there batches are paced to about {@link SCORE_BATCH_TARGET_MS} each: requests wait
+ * for one short batch, never for the run. `progress` gets how many leading records are scored.
  */
 export async function scoreInBatches(
   db: Database,
@@ -238,28 +242,36 @@ export async function scoreInBatches(
   options: { signal?: AbortSignal; fullRun?: boolean } = {},
 ): Promise<number> {
   const { signal, fullRun = false } = options;
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += SCORE_BATCH) batches.push(ids.slice(i, i + SCORE_BATCH));
+  // At least 4 records a batch: on PGlite a batch costs ~16 ms before its first record (~10 ms each).
+  const pacer = batchPacer(db, { batch: SCORE_BATCH, targetMs: SCORE_BATCH_TARGET_MS, initial: 16, min: 4 });
   let next = 0;
   let pairs = 0;
   let failed = false;
   // Progress is a watermark: every record before it is scored, whichever lane finished first.
-  const finished = new Array<boolean>(batches.length).fill(false);
+  const finished = new Map<number, number>();
   let watermark = 0;
   const seen = new Set<string>();
   const lane = async () => {
-    while (next < batches.length && !failed) {
+    while (next < ids.length && !failed) {
       signal?.throwIfAborted();
-      const index = next++;
+      const start = next;
+      const end = Math.min(ids.length, start + pacer.size);
+      next = end;
+      const began = performance.now();
       try {
-        pairs += (await scoreRecords(db, batches[index]!, setup, seen, !fullRun)).length;
+        pairs += (await scoreRecords(db, ids.slice(start, end), setup, seen, !fullRun)).length;
       } catch (err) {
         failed = true;
         throw err;
       }
-      finished[index] = true;
-      while (watermark < batches.length && finished[watermark]) watermark++;
-      progress(Math.min(ids.length, watermark * SCORE_BATCH), ids.length);
+      pacer.record(end - start, performance.now() - began);
+      finished.set(start, end);
+      while (finished.has(watermark)) {
+        const to = finished.get(watermark)!;
+        finished.delete(watermark);
+        watermark = to;
+      }
+      progress(watermark, ids.length);
     }
   };
   await Promise.all(Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane));
