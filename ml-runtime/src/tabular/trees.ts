@@ -257,113 +257,84 @@ export function treeShap(model: TreeModel, x: Float64Array, rows: number, out = 
 }
 
 /**
- * The recursion of algorithm 2 over one model, as closures over typed arrays. The unique paths
- * live in one set of arrays: each level's path starts where its parent's starts plus the
- * parent's depth (LightGBM's triangular layout), so nothing is allocated per row.
+ * The recursion of algorithm 2 over one model, as a closure over typed arrays. The unique paths
+ * live in one Float64Array, four numbers per element — feature, zero fraction, one fraction, path
+ * weight — so that copying a parent's path (most of the work) is one contiguous loop; each level's
+ * path starts where its parent's starts plus the parent's depth (LightGBM's triangular layout), so
+ * nothing is allocated per row. Extend, unwind and the unwound sums are inlined: the same
+ * arithmetic as LightGBM's ExtendPath / UnwindPath / UnwoundPathSum, with divisions by loop
+ * constants turned into products with reciprocals (results equal to ~1e-15).
  */
 function shapKernel(model: TreeModel): (x: Float64Array, xOffset: number, phi: Float64Array, phiOffset: number) => void {
   const { splitFeature, threshold, flags, left, right, nodeCount, leafValue, leafCount, roots, numTrees, numFeatures, baseValue } = model;
   const len = model.maxDepth + 2;
   const size = ((len + 1) * (len + 2)) / 2;
-  const pFeature = new Int32Array(size);
-  const pZero = new Float64Array(size);
-  const pOne = new Float64Array(size);
-  const pWeight = new Float64Array(size);
+  const P = new Float64Array(size * 4);
   const reciprocal = new Float64Array(len + 2).map((_, i) => (i === 0 ? 0 : 1 / i));
+  // Share of a node's training rows that went to each child (the zero fractions), computed once.
+  const count = (ref: number) => (ref >= 0 ? nodeCount[ref]! : leafCount[~ref]!);
+  const leftFraction = new Float64Array(left.length).map((_, n) => count(left[n]!) / nodeCount[n]!);
+  const rightFraction = new Float64Array(right.length).map((_, n) => count(right[n]!) / nodeCount[n]!);
   let row: Float64Array = new Float64Array(0);
   let rowOffset = 0;
   let phi: Float64Array = new Float64Array(0);
   let phiOffset = 0;
 
-  const extend = (offset: number, depth: number, zeroFraction: number, oneFraction: number, featureIndex: number) => {
-    pFeature[offset + depth] = featureIndex;
-    pZero[offset + depth] = zeroFraction;
-    pOne[offset + depth] = oneFraction;
-    pWeight[offset + depth] = depth === 0 ? 1 : 0;
-    for (let i = depth - 1; i >= 0; i--) {
-      pWeight[offset + i + 1] += (oneFraction * pWeight[offset + i]! * (i + 1)) / (depth + 1);
-      pWeight[offset + i] = (zeroFraction * pWeight[offset + i]! * (depth - i)) / (depth + 1);
-    }
-  };
-
-  const unwind = (offset: number, depth: number, pathIndex: number) => {
-    const oneFraction = pOne[offset + pathIndex]!;
-    const zeroFraction = pZero[offset + pathIndex]!;
-    let nextOnePortion = pWeight[offset + depth]!;
-    for (let i = depth - 1; i >= 0; i--) {
-      if (oneFraction !== 0) {
-        const tmp = pWeight[offset + i]!;
-        pWeight[offset + i] = (nextOnePortion * (depth + 1)) / ((i + 1) * oneFraction);
-        nextOnePortion = tmp - (pWeight[offset + i]! * zeroFraction * (depth - i)) / (depth + 1);
-      } else {
-        pWeight[offset + i] = (pWeight[offset + i]! * (depth + 1)) / (zeroFraction * (depth - i));
-      }
-    }
-    for (let i = pathIndex; i < depth; i++) {
-      pFeature[offset + i] = pFeature[offset + i + 1]!;
-      pZero[offset + i] = pZero[offset + i + 1]!;
-      pOne[offset + i] = pOne[offset + i + 1]!;
-    }
-  };
-
-  const unwoundSum = (offset: number, depth: number, pathIndex: number): number => {
-    const oneFraction = pOne[offset + pathIndex]!;
-    const zeroFraction = pZero[offset + pathIndex]!;
-    let nextOnePortion = pWeight[offset + depth]!;
-    let total = 0;
-    // Divisions by (i + 1) and (depth - i) as products with reciprocals: the same sums to ~1e-16.
-    const d1 = depth + 1;
-    if (oneFraction !== 0) {
-      const scale = d1 / oneFraction;
-      const zeroScale = zeroFraction / d1;
-      for (let i = depth - 1; i >= 0; i--) {
-        const tmp = nextOnePortion * scale * reciprocal[i + 1]!;
-        total += tmp;
-        nextOnePortion = pWeight[offset + i]! - tmp * zeroScale * (depth - i);
-      }
-    } else {
-      const scale = d1 / zeroFraction;
-      for (let i = depth - 1; i >= 0; i--) total += pWeight[offset + i]! * scale * reciprocal[depth - i]!;
-    }
-    return total;
-  };
-
   const recurse = (node: number, depth: number, parentOffset: number, zeroFraction: number, oneFraction: number, featureIndex: number): void => {
     const offset = parentOffset + depth;
-    for (let i = 0; i < depth; i++) {
-      pFeature[offset + i] = pFeature[parentOffset + i]!;
-      pZero[offset + i] = pZero[parentOffset + i]!;
-      pOne[offset + i] = pOne[parentOffset + i]!;
-      pWeight[offset + i] = pWeight[parentOffset + i]!;
+    const o4 = offset * 4;
+    const p4 = parentOffset * 4;
+    const n4 = depth * 4;
+    for (let i = 0; i < n4; i++) P[o4 + i] = P[p4 + i]!;
+    // extend
+    const e = o4 + depth * 4;
+    P[e] = featureIndex;
+    P[e + 1] = zeroFraction;
+    P[e + 2] = oneFraction;
+    P[e + 3] = depth === 0 ? 1 : 0;
+    const d1 = depth + 1;
+    const oneScale = oneFraction * reciprocal[d1]!;
+    const zeroScale0 = zeroFraction * reciprocal[d1]!;
+    for (let i = depth - 1; i >= 0; i--) {
+      const wi = o4 + i * 4 + 3;
+      const wv = P[wi]!;
+      P[wi + 4] += oneScale * wv * (i + 1);
+      P[wi] = zeroScale0 * wv * (depth - i);
     }
-    extend(offset, depth, zeroFraction, oneFraction, featureIndex);
 
     if (node < 0) {
       const value = leafValue[~node]!;
-      // An element the row did not follow (one fraction 0) unwinds to the same sum over the path's
-      // weights, divided by its own zero fraction: computed once per leaf (path-dependent TreeSHAP's
-      // one fractions are 0 or 1, so this halves the work on typical paths).
       let coldSum = -1;
       for (let i = 1; i <= depth; i++) {
-        const one = pOne[offset + i]!;
-        const zero = pZero[offset + i]!;
+        const b = o4 + i * 4;
+        const one = P[b + 2]!;
+        const zero = P[b + 1]!;
         let w: number;
-        if (one !== 0) w = unwoundSum(offset, depth, i);
-        else {
+        if (one !== 0) {
+          let next = P[o4 + depth * 4 + 3]!;
+          let total = 0;
+          const scale = d1 / one;
+          const zeroScale = zero / d1;
+          for (let k = depth - 1; k >= 0; k--) {
+            const tmp = next * scale * reciprocal[k + 1]!;
+            total += tmp;
+            next = P[o4 + k * 4 + 3]! - tmp * zeroScale * (depth - k);
+          }
+          w = total;
+        } else {
           if (coldSum < 0) {
             coldSum = 0;
-            for (let k = depth - 1; k >= 0; k--) coldSum += pWeight[offset + k]! * reciprocal[depth - k]!;
-            coldSum *= depth + 1;
+            for (let k = depth - 1; k >= 0; k--) coldSum += P[o4 + k * 4 + 3]! * reciprocal[depth - k]!;
+            coldSum *= d1;
           }
           w = coldSum / zero;
         }
-        phi[phiOffset + pFeature[offset + i]!] += w * (one - zero) * value;
+        phi[phiOffset + P[b]!] += w * (one - zero) * value;
       }
       return;
     }
 
     const split = splitFeature[node]!;
-    // LightGBM's NumericalDecision, inlined (see decide()).
     const nodeFlags = flags[node]!;
     const missing = nodeFlags >> 1;
     let v = row[rowOffset + split]!;
@@ -373,18 +344,37 @@ function shapKernel(model: TreeModel): (x: Float64Array, xOffset: number, phi: F
     else goLeft = v <= threshold[node]!;
     const hot = goLeft ? left[node]! : right[node]!;
     const cold = goLeft ? right[node]! : left[node]!;
-    const w = nodeCount[node]!;
-    const hotZero = (hot >= 0 ? nodeCount[hot]! : leafCount[~hot]!) / w;
-    const coldZero = (cold >= 0 ? nodeCount[cold]! : leafCount[~cold]!) / w;
+    const hotZero = goLeft ? leftFraction[node]! : rightFraction[node]!;
+    const coldZero = goLeft ? rightFraction[node]! : leftFraction[node]!;
     let incomingZero = 1;
     let incomingOne = 1;
     let d = depth;
     let pathIndex = 0;
-    for (; pathIndex <= d; pathIndex++) if (pFeature[offset + pathIndex] === split) break;
+    for (; pathIndex <= d; pathIndex++) if (P[o4 + pathIndex * 4] === split) break;
     if (pathIndex !== d + 1) {
-      incomingZero = pZero[offset + pathIndex]!;
-      incomingOne = pOne[offset + pathIndex]!;
-      unwind(offset, d, pathIndex);
+      const b = o4 + pathIndex * 4;
+      incomingZero = P[b + 1]!;
+      incomingOne = P[b + 2]!;
+      // unwind
+      const oneF = incomingOne;
+      const zeroF = incomingZero;
+      let nextOnePortion = P[o4 + d * 4 + 3]!;
+      for (let i = d - 1; i >= 0; i--) {
+        const wi = o4 + i * 4 + 3;
+        if (oneF !== 0) {
+          const tmp = P[wi]!;
+          P[wi] = (nextOnePortion * (d + 1)) / ((i + 1) * oneF);
+          nextOnePortion = tmp - (P[wi]! * zeroF * (d - i)) / (d + 1);
+        } else {
+          P[wi] = (P[wi]! * (d + 1)) / (zeroF * (d - i));
+        }
+      }
+      for (let i = pathIndex; i < d; i++) {
+        const a = o4 + i * 4;
+        P[a] = P[a + 4]!;
+        P[a + 1] = P[a + 5]!;
+        P[a + 2] = P[a + 6]!;
+      }
       d -= 1;
     }
     recurse(hot, d + 1, offset, hotZero * incomingZero, incomingOne, split);
