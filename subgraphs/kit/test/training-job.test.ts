@@ -94,4 +94,22 @@ describe.runIf(pythonAvailable).each<DbKind>(["pglite", "postgres"])("training a
     ]);
     expect(versions[2]!.reason).toBe("first");
   });
+
+  it("keeps a model retrained on a schedule: one pending run, the next queued when one ends", async () => {
+    const first = await training.schedule(db, { model: "example-binary", everyMs: 60_000 });
+    // v3 is seconds old: the first scheduled run is due a minute after it.
+    expect(first!.runAfter.getTime() - Date.now()).toBeGreaterThan(30_000);
+    expect(await training.schedule(db, { model: "example-binary", everyMs: 60_000 })).toBeNull();
+    await expect(training.schedule(db, { model: "nope", everyMs: 60_000 })).rejects.toThrow(/no trainable model/);
+    await expect(training.schedule(db, { model: "example-binary", everyMs: 1_000 })).rejects.toThrow(/everyMs/);
+    // Make it due now; when it has run, the next one waits its turn.
+    await db.prisma.$executeRaw`UPDATE opportunities.job SET run_after = now() WHERE id = ${first!.id}::uuid`;
+    const ran = await finished(first!.id);
+    expect(ran.status).toBe("done");
+    expect(ran.result).toMatchObject({ version: 4 });
+    const pending = await queue.pending(db, "train-model");
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.payload).toMatchObject({ model: "example-binary", everyMs: 60_000, requestedBy: "schedule" });
+    expect(pending[0]!.runAfter.getTime() - Date.now()).toBeGreaterThan(30_000);
+  });
 });

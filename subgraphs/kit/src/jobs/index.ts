@@ -6,5 +6,5 @@ export { JOB_STATUSES } from "./sql.js";
 export type { ClaimedJobRow, JobProgress, JobRow, JobStatus } from "./sql.js";
 export { adaptivePacer, batchPacer, DEFAULT_BATCH_TARGET_MS, forEachPacedBatch } from "./pacing.js";
 export type { BatchPacer, PacerOptions } from "./pacing.js";
-export { createTrainingJob, TRAINING_JOB_KIND, TRAINER_ROLES } from "./training.js";
+export { createTrainingJob, MAX_SCHEDULE_MS, TRAINING_JOB_KIND, TRAINER_ROLES } from "./training.js";
 export type { TrainingJob, TrainingJobInput, TrainingJobOptions, TrainingJobResult } from "./training.js";

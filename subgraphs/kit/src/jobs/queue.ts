@@ -59,6 +59,8 @@ export interface JobQueue {
   enqueue(db: Database, input: EnqueueJobInput): Promise<JobRow>;
   /** A job by id; null when there is none (or `id` is not a UUID). */
   get(db: Database, id: string): Promise<JobRow | null>;
+  /** Jobs of a kind that are queued or running, oldest first (e.g. to keep one scheduled run). */
+  pending(db: Database, kind: string): Promise<JobRow[]>;
   /** The request's DataLoader of jobs by id. */
   loader(ctx: Pick<SubgraphContext, "db" | "loader">): DataLoader<string, JobRow | null>;
   /**
@@ -88,6 +90,9 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       if (!isUuid(id)) return null;
       const [row] = await sql.findByIds(db, [id]);
       return row ?? null;
+    },
+    pending(db, kind) {
+      return sql.findPending(db, kind);
     },
     loader(ctx) {
       return byIdLoader(ctx, loaderKey, (ids) => sql.findByIds(ctx.db, ids));

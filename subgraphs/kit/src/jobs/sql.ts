@@ -68,6 +68,8 @@ export interface JobFailure {
 export interface JobSql {
   insert(db: Database, job: NewJob): Promise<JobRow>;
   findByIds(db: Database, ids: readonly string[]): Promise<JobRow[]>;
+  /** Jobs of a kind not finished yet (queued or running), oldest first. */
+  findPending(db: Database, kind: string): Promise<JobRow[]>;
   /**
    * Claims the oldest runnable job for `workerId`: a queued job that is due, or a running job whose
    * lease expired (its worker crashed or was restarted). One statement; concurrent claimers skip
@@ -192,6 +194,12 @@ export function jobSql(table: Prisma.Sql): JobSql {
         VALUES (${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${document}, ${job.subjectId}::uuid, ${job.maxAttempts}, now() + ${ms(job.delayMs)})
         RETURNING ${COLUMNS}`;
       return toRow(raw!);
+    },
+
+    async findPending(db, kind) {
+      const rows = await db.prisma.$queryRaw<RawJob[]>`
+        SELECT ${COLUMNS} FROM ${table} WHERE kind = ${kind} AND status IN ('queued', 'running') ORDER BY created_at, id`;
+      return rows.map(toRow);
     },
 
     async findByIds(db, ids) {

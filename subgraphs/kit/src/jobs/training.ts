@@ -23,6 +23,8 @@ import { PermanentJobError, type JobContext, type JobOutcome } from "./worker.js
  */
 
 export const TRAINING_JOB_KIND = "train-model";
+/** The longest schedule: the queue runs a job at most a week ahead. */
+export const MAX_SCHEDULE_MS = 7 * 24 * 3_600_000;
 export const TRAINER_ROLES = ["admin"];
 
 const payloadSchema = z.object({
@@ -30,6 +32,8 @@ const payloadSchema = z.object({
   force: z.boolean().default(false),
   reason: z.string().trim().max(500).nullish(),
   requestedBy: z.string().max(200).nullish(),
+  /** Set on scheduled runs: when this run ends, the next one is queued this many ms later. */
+  everyMs: z.number().int().min(60_000).max(MAX_SCHEDULE_MS).nullish(),
 });
 
 export type TrainingJobInput = z.input<typeof payloadSchema>;
@@ -63,6 +67,14 @@ export interface TrainingJob {
   owns(job: Pick<JobRow, "kind">): boolean;
   /** Runs a claimed training job: builds the dataset, trains, gates, stores and activates through the runtime. */
   handle(services: { db: Database; ml: EmbeddingClient; log: Logger }, job: ClaimedJobRow, ctx: JobContext): Promise<JobOutcome>;
+  /**
+   * Keeps `model` retrained every `everyMs` (at most a week; e.g. weekly for talent): unless a
+   * run of that model is already queued or running, queues one due `everyMs` after its newest
+   * version (at once when it has none or that is past). Each scheduled run queues the next when it
+   * ends, done or failed. Call it at the domain's start-up (every replica may: a pending run is
+   * found and nothing is added; two replicas racing can queue two, which train one version each).
+   */
+  schedule(db: Database, options: { model: string; everyMs: number; reason?: string }): Promise<JobRow | null>;
 }
 
 export function createTrainingJob(options: TrainingJobOptions): TrainingJob {
@@ -82,55 +94,81 @@ export function createTrainingJob(options: TrainingJobOptions): TrainingJob {
     owns(job) {
       return job.kind === TRAINING_JOB_KIND;
     },
+    async schedule(db, { model, everyMs, reason }) {
+      if (!models.some((m) => m.name === model)) throw new Error(`no trainable model "${model}"; known: ${models.map((m) => m.name).join(", ")}`);
+      if (!(Number.isInteger(everyMs) && everyMs >= 60_000 && everyMs <= MAX_SCHEDULE_MS)) throw new Error(`everyMs must be an integer from 60 000 to ${MAX_SCHEDULE_MS}`);
+      const pending = await queue.pending(db, TRAINING_JOB_KIND);
+      if (pending.some((job) => (job.payload as { model?: string }).model === model)) return null;
+      const newest = (await listModelVersions(db, model))[0];
+      const delayMs = newest ? Math.min(MAX_SCHEDULE_MS, Math.max(0, newest.createdAt.getTime() + everyMs - Date.now())) : 0;
+      return queue.enqueue(db, { kind: TRAINING_JOB_KIND, payload: { model, force: false, reason: reason ?? "scheduled", requestedBy: "schedule", everyMs }, delayMs, maxAttempts: 2 });
+    },
     async handle(services, job, ctx) {
       const payload = payloadSchema.parse(job.payload);
-      const log = services.log.child({ job: job.id, model: payload.model });
-      let entry: TrainableModel;
+      if (!payload.everyMs) return run(services, job, ctx, payload);
+      // A scheduled run queues the next one however it ends (a failure must not stop the schedule).
+      const next = () =>
+        queue.enqueue(services.db, { kind: TRAINING_JOB_KIND, payload: { ...payload, requestedBy: "schedule" }, delayMs: payload.everyMs!, maxAttempts: 2 }).catch((err: unknown) => {
+          services.log.error({ err, model: payload.model }, "could not queue the next scheduled training run");
+        });
       try {
-        entry = findTrainableModel(models, payload.model);
+        const outcome = await run(services, job, ctx, payload);
+        await next();
+        return outcome;
       } catch (err) {
-        throw new PermanentJobError((err as Error).message);
-      }
-      // A run cut off after it stored its version (crash, lost lease) is not trained twice.
-      const done = (await listModelVersions(services.db, payload.model)).find((v) => (v.training.notes as { jobId?: string } | undefined)?.jobId === job.id);
-      if (done) {
-        const gate = done.training.gate as TrainResult["gate"];
-        return { result: { model: done.name, version: done.version, activated: done.active, runtime: done.active ? "database" : "not-activated", gate, metrics: { candidate: done.metrics.holdout, active: null }, trainSeconds: 0, resumed: true } };
-      }
-      ctx.progress("dataset", 0, 3);
-      const dataset = await entry.dataset({ db: services.db, log: (message) => log.info(message) });
-      ctx.signal.throwIfAborted();
-      ctx.progress("train", 1, 3);
-      let outcome: TrainResult;
-      try {
-        outcome = await trainModel(
-          { ...dataset, notes: { ...dataset.notes, jobId: job.id } },
-          {
-            db: services.db,
-            force: payload.force,
-            runtime: services.ml.tabular,
-            by: payload.requestedBy ? `${payload.requestedBy} (job ${job.id})` : `job ${job.id}`,
-            reason: payload.reason ?? undefined,
-            signal: ctx.signal,
-            log: (message) => log.info(message),
-          },
-        );
-      } catch (err) {
-        if (err instanceof DatasetError || err instanceof TrainingEnvironmentError) throw new PermanentJobError(err.message, { cause: err });
+        if (err instanceof PermanentJobError || job.attempts >= job.maxAttempts) await next();
         throw err;
       }
-      ctx.progress("done", 3, 3);
-      const result: TrainingJobResult = {
-        model: payload.model,
-        version: outcome.version.version,
-        activated: outcome.activated,
-        runtime: outcome.runtime,
-        gate: outcome.gate,
-        metrics: outcome.metrics,
-        trainSeconds: Math.round(outcome.trainSeconds * 1000) / 1000,
-        ...(outcome.runtimeError ? { runtimeError: outcome.runtimeError } : {}),
-      };
-      return { result };
     },
   };
+
+  async function run(services: { db: Database; ml: EmbeddingClient; log: Logger }, job: ClaimedJobRow, ctx: JobContext, payload: z.infer<typeof payloadSchema>): Promise<JobOutcome> {
+    const log = services.log.child({ job: job.id, model: payload.model });
+    let entry: TrainableModel;
+    try {
+      entry = findTrainableModel(models, payload.model);
+    } catch (err) {
+      throw new PermanentJobError((err as Error).message);
+    }
+    // A run cut off after it stored its version (crash, lost lease) is not trained twice.
+    const done = (await listModelVersions(services.db, payload.model)).find((v) => (v.training.notes as { jobId?: string } | undefined)?.jobId === job.id);
+    if (done) {
+      const gate = done.training.gate as TrainResult["gate"];
+      return { result: { model: done.name, version: done.version, activated: done.active, runtime: done.active ? "database" : "not-activated", gate, metrics: { candidate: done.metrics.holdout, active: null }, trainSeconds: 0, resumed: true } };
+    }
+    ctx.progress("dataset", 0, 3);
+    const dataset = await entry.dataset({ db: services.db, log: (message) => log.info(message) });
+    ctx.signal.throwIfAborted();
+    ctx.progress("train", 1, 3);
+    let outcome: TrainResult;
+    try {
+      outcome = await trainModel(
+        { ...dataset, notes: { ...dataset.notes, jobId: job.id } },
+        {
+          db: services.db,
+          force: payload.force,
+          runtime: services.ml.tabular,
+          by: payload.requestedBy ? `${payload.requestedBy} (job ${job.id})` : `job ${job.id}`,
+          reason: payload.reason ?? undefined,
+          signal: ctx.signal,
+          log: (message) => log.info(message),
+        },
+      );
+    } catch (err) {
+      if (err instanceof DatasetError || err instanceof TrainingEnvironmentError) throw new PermanentJobError(err.message, { cause: err });
+      throw err;
+    }
+    ctx.progress("done", 3, 3);
+    const result: TrainingJobResult = {
+      model: payload.model,
+      version: outcome.version.version,
+      activated: outcome.activated,
+      runtime: outcome.runtime,
+      gate: outcome.gate,
+      metrics: outcome.metrics,
+      trainSeconds: Math.round(outcome.trainSeconds * 1000) / 1000,
+      ...(outcome.runtimeError ? { runtimeError: outcome.runtimeError } : {}),
+    };
+    return { result };
+  }
 }
