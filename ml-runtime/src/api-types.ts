@@ -18,6 +18,10 @@ export interface HealthResponse {
   defaultModel: string;
   /** Why the runtime is not serving, when status is "error". */
   error?: string;
+  /** Generation models (GGUF, node-llama-cpp); they load in the background and do not make `status` wait. */
+  generation?: HealthGenerationModel[];
+  /** The model a chat completion uses when it names none; null when no generation model is on disk. */
+  defaultGenerationModel?: string | null;
   /** Tabular models: the version serving, the version active in the database, and status. */
   tabular?: TabularHealth[];
 }
@@ -44,4 +48,19 @@ export interface EmbeddingResponse<E = number[]> {
 
 export interface ErrorResponse {
   error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+/** A generation model as /healthz reports it. */
+export interface HealthGenerationModel {
+  id: string;
+  kind: "generation";
+  /** pending: on disk, loads on first request; fetching / loading; ready; error; missing: not on disk. */
+  status: "pending" | "fetching" | "loading" | "ready" | "error" | "missing";
+  /** Where node-llama-cpp runs it: "cpu", "cuda", "vulkan" or "metal"; null until the worker is up. */
+  device: "cpu" | "cuda" | "vulkan" | "metal" | null;
+  /** Tokens per sequence (prompt + completion). */
+  contextSize: number;
+  /** The GGUF file; null when it is not on disk. */
+  path: string | null;
+  error?: string;
 }

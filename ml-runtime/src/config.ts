@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { splitPathList } from "./registry.js";
 import type { ExecutionProviderPreference } from "./engine/execution-provider.js";
+import type { GpuSetting } from "./generation/protocol.js";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -32,6 +33,26 @@ export interface MlRuntimeConfig {
   maxInputChars: number;
   maxBodyBytes: number;
   logLevel: string;
+  /**
+   * "auto": every generation model on disk is served, each loaded on its first request (503
+   * "model loading" until ready); a list of ids: those are also loaded in the background at start;
+   * "none": no generation.
+   */
+  generationModels: "auto" | "none" | string[];
+  /** Default: the first of `generationModels`, else qwen2.5-coder-0.5b-instruct when on disk, else smollm2-135m-instruct. */
+  defaultGenerationModel?: string;
+  /** node-llama-cpp's `gpu`: false (CPU), "auto", "cuda" or "vulkan"; default from executionProvider. */
+  generationGpu: GpuSetting;
+  /** Threads per generation context; default half the cores (at least 1); 0: node-llama-cpp's choice (all cores). */
+  generationThreads: number;
+  /** Completions of one model generated at the same time (the context's sequences). */
+  generationParallel: number;
+  /** Completions that may wait for a sequence; more are answered 429 with retry-after. */
+  generationQueue: number;
+  /** max_tokens when a request gives none. */
+  generationMaxTokens: number;
+  /** Fetch the default generation model in the background when it is not on disk (needs PyPI). */
+  generationFetch: boolean;
   /** PostgreSQL URL of the model versions (tabular models); ML_DATABASE_URL, else DATABASE_URL. */
   databaseUrl?: string;
   /** How often the active tabular model versions are read from the database (ms; 0 = never). */
@@ -62,6 +83,21 @@ const envSchema = z.object({
   ML_MAX_INPUT_CHARS: int(1).optional(),
   ML_MAX_BODY_BYTES: int(1024).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ML_GENERATION_MODELS: z
+    .string()
+    .transform((v): "auto" | "none" | string[] => (v.trim() === "auto" || v.trim() === "none" ? (v.trim() as "auto" | "none") : v.split(",").map((s) => s.trim()).filter(Boolean)))
+    .refine((v) => v !== undefined && (typeof v === "string" || v.length > 0), "must be auto, none or a comma-separated list of model ids")
+    .optional(),
+  ML_DEFAULT_GENERATION_MODEL: z.string().min(1).optional(),
+  ML_GENERATION_GPU: z
+    .enum(["false", "cpu", "auto", "cuda", "vulkan"])
+    .transform((v): GpuSetting => (v === "false" || v === "cpu" ? false : v))
+    .optional(),
+  ML_GENERATION_THREADS: int(0).optional(),
+  ML_GENERATION_PARALLEL: int(1).max(16).optional(),
+  ML_GENERATION_QUEUE: int(0).max(10_000).optional(),
+  ML_GENERATION_MAX_TOKENS: int(1).optional(),
+  ML_GENERATION_FETCH: z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional(),
   ML_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   DATABASE_URL: z.string().optional(),
   ML_TABULAR_POLL_MS: int(0).max(3_600_000).optional(),
@@ -104,6 +140,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<MlR
     maxInputChars: e.ML_MAX_INPUT_CHARS,
     maxBodyBytes: e.ML_MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
+    generationModels: e.ML_GENERATION_MODELS,
+    defaultGenerationModel: e.ML_DEFAULT_GENERATION_MODEL,
+    generationGpu: e.ML_GENERATION_GPU,
+    generationThreads: e.ML_GENERATION_THREADS,
+    generationParallel: e.ML_GENERATION_PARALLEL,
+    generationQueue: e.ML_GENERATION_QUEUE,
+    generationMaxTokens: e.ML_GENERATION_MAX_TOKENS,
+    generationFetch: e.ML_GENERATION_FETCH,
     databaseUrl: e.ML_DATABASE_URL ?? (e.DATABASE_URL && /^postgres(ql)?:\/\//.test(e.DATABASE_URL) ? e.DATABASE_URL : undefined),
     tabularPollMs: e.ML_TABULAR_POLL_MS,
     maxTabularRows: e.ML_MAX_TABULAR_ROWS,
@@ -136,6 +180,17 @@ export function resolveConfig(partial: Partial<MlRuntimeConfig>): MlRuntimeConfi
     maxInputChars: 32_768,
     maxBodyBytes: 64 * 1024 * 1024,
     logLevel: "info",
+    generationModels: "auto",
+    // ML_EXECUTION_PROVIDER=cuda / auto carries over to node-llama-cpp unless ML_GENERATION_GPU says otherwise.
+    generationGpu: given.executionProvider === "cuda" ? "cuda" : given.executionProvider === "auto" ? "auto" : false,
+    // llama.cpp's threads spin while they wait for each other: with more threads than free cores
+    // (the embedding worker, other processes) a token can take seconds instead of milliseconds.
+    // Half the cores leaves room for the rest of the runtime.
+    generationThreads: Math.max(1, Math.floor(availableParallelism() / 2)),
+    generationParallel: 2,
+    generationQueue: 8,
+    generationMaxTokens: 512,
+    generationFetch: false,
     tabularPollMs: 5_000,
     maxTabularRows: 10_000,
     ...given,

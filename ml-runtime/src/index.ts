@@ -9,6 +9,13 @@ export {
   modelSearchPath,
   ModelNotFoundError,
   UnknownModelError,
+  loadGenerationRegistry,
+  resolveGenerationModel,
+  GenerationModelNotFoundError,
 } from "./registry.js";
-export type { ModelEntry, ModelRegistry, ResolvedModel } from "./registry.js";
+export type { ModelEntry, ModelRegistry, ResolvedModel, GenerationEntry, GenerationRegistry, ResolvedGenerationModel } from "./registry.js";
+export { GenerationEngine, GenerationError } from "./generation/engine.js";
+export type { GenerateRequest, GenerateResult, GenerationModelInfo, GenerationStatus } from "./generation/engine.js";
+export { QueueFullError } from "./generation/queue.js";
+export type { HealthGenerationModel } from "./api-types.js";
 export type { HealthResponse, HealthModel, EmbeddingRequest, EmbeddingResponse, ErrorResponse } from "./api-types.js";

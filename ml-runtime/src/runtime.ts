@@ -8,6 +8,8 @@ import { RuntimeMetrics } from "./metrics.js";
 import { loadRegistry, modelSearchPath, resolveModel, withInputPrefix } from "./registry.js";
 import { InFlight, createHttpServer } from "./server/http.js";
 import type { RuntimeState } from "./server/state.js";
+import type { GenerationEngine } from "./generation/engine.js";
+import { prepareGeneration } from "./generation/start.js";
 import type { Database } from "@matchgraph/db";
 import { TabularModels } from "./tabular/manager.js";
 import type { TabularRouteDeps } from "./tabular/routes.js";
@@ -47,6 +49,8 @@ export interface MlRuntime {
   readonly models: RuntimeModel[];
   /** The runtime's own Prometheus registry (what /metrics serves). */
   readonly metricsRegistry: Registry;
+  /** Text generation (node-llama-cpp in its own worker); undefined when turned off. `load(id)` waits for a model. */
+  readonly generation: GenerationEngine | undefined;
   /** Tabular models (undefined without a database): serving versions, in-process scoring, activate and rollback. */
   readonly tabular: TabularModels | undefined;
   /** Embeds in-process, through the same queue and worker as HTTP requests. */
@@ -68,6 +72,8 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
   const searchPath = modelSearchPath(config.modelDirs);
   // Resolve files before listening: a missing model fails fast, naming where it looked.
   const specs = config.models.map((id) => resolveModel(registry, id, searchPath));
+  // Generation models: checked now (an unknown id stops start-up), loaded in the background once serving.
+  const generationPlan = prepareGeneration(config, searchPath, logger);
 
   const metrics = new RuntimeMetrics();
   const state: RuntimeState = { status: "loading", defaultModel: config.defaultModel, registryIds: Object.keys(registry) };
@@ -131,6 +137,8 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
   tabularDeps.models = tabular;
   tabularDeps.db = tabular ? (givenDb ?? ownDb) : undefined;
   state.status = "ok";
+  const generation = generationPlan?.start(metrics.registry);
+  if (generation && generationPlan) state.generation = { engine: generation, defaultModel: generationPlan.defaultModel, defaultMaxTokens: config.generationMaxTokens };
   const models: RuntimeModel[] = [...engine.models.values()].map((m) => ({
     id: m.id,
     dimension: m.dimension,
@@ -154,6 +162,7 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
     defaultModel: config.defaultModel,
     models,
     metricsRegistry: metrics.registry,
+    generation,
     tabular,
     async embed(texts, embedOptions = {}) {
       const model = embedOptions.model ?? config.defaultModel;
@@ -174,6 +183,7 @@ export async function startMlRuntime(options: MlRuntimeOptions = {}): Promise<Ml
         server.closeAllConnections();
         await stopped;
         await engine.close();
+        await generation?.close();
         await tabular?.close();
         await ownDb?.close();
         logger.info("ml-runtime closed");

@@ -93,17 +93,21 @@ describe("other routes", () => {
   it("GET /healthz says ok, the models, their provider and the default", async () => {
     const res = await fetch(`${runtime.url}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as HealthResponse;
+    const { generation, defaultGenerationModel, ...body } = (await res.json()) as HealthResponse;
     expect(body).toEqual({
       status: "ok",
       defaultModel: USE,
       models: [{ id: USE, dimension: 512, executionProvider: "cpu", maxLength: 128, path: expect.stringMatching(/universal-sentence-encoder-lite$/) }],
     });
+    // Generation models are listed apart, with kind and status (none loads until asked for).
+    expect(generation!.every((m) => m.kind === "generation" && m.status !== "ready")).toBe(true);
+    expect(defaultGenerationModel === null || generation!.some((m) => m.id === defaultGenerationModel)).toBe(true);
   });
 
   it("GET /v1/models lists the loaded models", async () => {
-    const body = (await (await fetch(`${runtime.url}/v1/models`)).json()) as { data: Array<{ id: string }> };
-    expect(body.data.map((m) => m.id)).toEqual([USE]);
+    const body = (await (await fetch(`${runtime.url}/v1/models`)).json()) as { data: Array<{ id: string; kind: string }> };
+    expect(body.data.filter((m) => m.kind === "embedding").map((m) => m.id)).toEqual([USE]);
+    expect(body.data.filter((m) => m.kind !== "embedding").every((m) => m.kind === "generation")).toBe(true);
   });
 
   it("GET /metrics serves Prometheus text with the runtime's counters", async () => {

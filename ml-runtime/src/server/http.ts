@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import type { RuntimeMetrics } from "../metrics.js";
 import { readJsonBody } from "./body.js";
 import { handleEmbeddings, type EmbeddingLimits } from "./embeddings-route.js";
+import { handleChatCompletions } from "./chat-route.js";
 import { HttpError, sendError, sendJson, unavailable } from "./errors.js";
 import { requestIdHeader, requestIdOf } from "./request-id.js";
 import { currentStatus, type RuntimeState } from "./state.js";
@@ -28,10 +29,23 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
       sendJson(res, 200, await handleEmbeddings(body, deps.state, deps.limits));
     },
   },
+  "/v1/chat/completions": {
+    POST: async (req, res, deps) => {
+      const body = await readJsonBody(req, deps.limits.maxBodyBytes);
+      await handleChatCompletions(req, res, body, deps.state);
+    },
+  },
   "/v1/models": {
     GET: async (_req, res, { state }) => {
       const ids = state.engine ? [...state.engine.models.keys()] : [];
-      sendJson(res, 200, { object: "list", data: ids.map((id) => ({ id, object: "model", created: 0, owned_by: "matchgraph" })) });
+      const generation = [...(state.generation?.engine.models.values() ?? [])];
+      sendJson(res, 200, {
+        object: "list",
+        data: [
+          ...ids.map((id) => ({ id, object: "model", created: 0, owned_by: "matchgraph", kind: "embedding" })),
+          ...generation.map((m) => ({ id: m.id, object: "model", created: 0, owned_by: "matchgraph", kind: "generation", status: m.status })),
+        ],
+      });
     },
   },
   "/healthz": {
@@ -49,6 +63,20 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
         })),
         defaultModel: state.defaultModel,
         ...(error ? { error: error.message } : {}),
+        ...(state.generation
+          ? {
+              generation: [...state.generation.engine.models.values()].map((m) => ({
+                id: m.id,
+                kind: "generation" as const,
+                status: m.status,
+                device: m.device,
+                contextSize: m.contextSize,
+                path: m.path,
+                ...(m.error ? { error: m.error } : {}),
+              })),
+              defaultGenerationModel: state.generation.defaultModel ?? null,
+            }
+          : {}),
         ...(state.tabular ? { tabular: state.tabular.health() } : {}),
       };
       sendJson(res, status === "ok" ? 200 : 503, body);
