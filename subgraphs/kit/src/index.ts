@@ -22,3 +22,4 @@ export * from "./text.js";
 export * from "./jobs/index.js";
 export * from "./lexical.js";
 export * from "./client.js";
+export * from "./llm/index.js";

@@ -1,0 +1,13 @@
+export { createLlmClient, retryAfterMs } from "./client.js";
+export type { LlmBreakerOptions, LlmClient, LlmClientOptions, LlmStream } from "./client.js";
+export { createLlmClientFromEnv, llmEnv, llmOptionsFromEnv } from "./config.js";
+export type { LlmEnv } from "./config.js";
+export { Budget, MemorySpendStore, RedisSpendStore, costOf, estimatePromptTokens, periodKey } from "./budget.js";
+export type { BudgetLimits, BudgetPeriod, ModelPrice, Prices, Spend, SpendStore } from "./budget.js";
+export { MemoryLlmCache, RedisLlmCache, TieredLlmCache, cacheKey } from "./cache.js";
+export type { CachedAnswer, LlmCache, RedisLike } from "./cache.js";
+export { BudgetExceededError, LlmCircuitOpenError, LlmError, LlmOutputError, LlmRequestError, LlmUnavailableError } from "./errors.js";
+export type { BudgetScope } from "./errors.js";
+export { createLlmMetrics } from "./metrics.js";
+export type { LlmMetrics, LlmOutcome } from "./metrics.js";
+export type { CallOptions, ChatMessage, ChatRequest, ChatResult, FallbackReason, JsonRequest, JsonResult, JsonSchema, Usage, ZodLike } from "./types.js";
