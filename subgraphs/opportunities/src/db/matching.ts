@@ -10,9 +10,6 @@ import type { MatchStatus, SignalContribution } from "../matching/types.js";
 
 export type Tx = Pick<Database["prisma"], "$queryRaw" | "$executeRaw">;
 
-/** A batch's candidate query runs in a transaction only for its SET LOCALs; it may take seconds. */
-const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
-
 /** Vector type of a model's HNSW index (`vector(384)`), so that casts match the index expression. */
 export function modelVectorType(model: string): Prisma.Sql {
   const known = EMBEDDING_MODELS[model as keyof typeof EMBEDDING_MODELS];
@@ -48,35 +45,38 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
     SELECT t.id FROM opportunities.opportunity t
     WHERE q.embedding_model = ${o.model} AND t.embedding_model = ${o.model} AND t.${column} IS NOT NULL AND ${filter}
     ORDER BY t.${column}::${type} <=> q.${column}::${type} LIMIT ${n}`;
-  const rows = await db.prisma.$transaction(async (tx) => {
-    // Filtered HNSW scans keep going until LIMIT rows pass (pgvector's iterative scan).
-    await tx.$queryRaw`SELECT set_config('hnsw.ef_search', ${String(Math.max(40, 4 * n))}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
-    return tx.$queryRaw<Array<{ a: string; b: string; source: string }>>`
-      WITH q AS (
-        SELECT id, source, name_norm, domain, close_date, geo_region, identity_embedding, embedding, embedding_model
-        FROM opportunities.opportunity r
-        WHERE id = ANY(${ids as string[]}::uuid[])
-          AND (stage IS NULL OR NOT (stage = ANY(${o.excludeStages}::text[])))
-          -- Nothing to find while the other source is empty (e.g. the first of two imports); the
-          -- vector scans would otherwise walk their whole index looking for it.
-          AND EXISTS (SELECT 1 FROM opportunities.opportunity x WHERE x.source = CASE r.source WHEN 'apn' THEN 'odoo' ELSE 'apn' END)
-      )
-      SELECT q.id::text AS a, c.id::text AS b, q.source FROM q CROSS JOIN LATERAL (${nearest(Prisma.raw("identity_embedding"))}) c
-      UNION
-      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (${nearest(Prisma.raw("embedding"))}) c
-      UNION
-      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
-        SELECT t.id FROM opportunities.opportunity t
-        WHERE q.name_norm <> '' AND t.name_norm % q.name_norm AND ${filter}
-        ORDER BY similarity(t.name_norm, q.name_norm) DESC LIMIT ${n}
-      ) c
-      UNION
-      SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
-        SELECT t.id FROM opportunities.opportunity t
-        WHERE q.domain IS NOT NULL AND t.domain = q.domain AND ${filter}
-        LIMIT ${4 * n}
-      ) c`;
-  }, BATCH_TRANSACTION);
+  // Filtered HNSW scans keep going until LIMIT rows pass (pgvector's iterative scan), with a
+  // search list of at least 4n. The settings are local to this statement's own (implicit)
+  // transaction: set while q's rows are read, before any lateral scan starts, and gone after.
+  // One statement, no interactive transaction: on PGlite nothing holds the session between
+  // round trips.
+  const rows = await db.prisma.$queryRaw<Array<{ a: string; b: string; source: string }>>`
+    WITH q AS (
+      SELECT id, source, name_norm, domain, close_date, geo_region, identity_embedding, embedding, embedding_model
+      FROM opportunities.opportunity r
+      WHERE id = ANY(${ids as string[]}::uuid[])
+        AND (stage IS NULL OR NOT (stage = ANY(${o.excludeStages}::text[])))
+        -- Nothing to find while the other source is empty (e.g. the first of two imports); the
+        -- vector scans would otherwise walk their whole index looking for it.
+        AND EXISTS (SELECT 1 FROM opportunities.opportunity x WHERE x.source = CASE r.source WHEN 'apn' THEN 'odoo' ELSE 'apn' END)
+        AND set_config('hnsw.ef_search', ${String(Math.max(40, 4 * n))}, true) IS NOT NULL
+        AND set_config('hnsw.iterative_scan', 'relaxed_order', true) IS NOT NULL
+    )
+    SELECT q.id::text AS a, c.id::text AS b, q.source FROM q CROSS JOIN LATERAL (${nearest(Prisma.raw("identity_embedding"))}) c
+    UNION
+    SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (${nearest(Prisma.raw("embedding"))}) c
+    UNION
+    SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
+      SELECT t.id FROM opportunities.opportunity t
+      WHERE q.name_norm <> '' AND t.name_norm % q.name_norm AND ${filter}
+      ORDER BY similarity(t.name_norm, q.name_norm) DESC LIMIT ${n}
+    ) c
+    UNION
+    SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
+      SELECT t.id FROM opportunities.opportunity t
+      WHERE q.domain IS NOT NULL AND t.domain = q.domain AND ${filter}
+      LIMIT ${4 * n}
+    ) c`;
   // A pair found from both of its records (both in `ids`) comes back once.
   const pairs = new Map<string, { apnId: string; odooId: string }>();
   for (const r of rows) {
