@@ -12,11 +12,10 @@
  *   7 features, ~15% missing values) trained by the training pipeline (LightGBM in the training
  *   venv) into an in-memory PGlite, served by an in-process runtime; --tabular-rows fresh rows
  *   (another seed, missing values included) go through POST /v1/models/example-binary/predict and
- *   /explain in batches of 1,000 for --seconds each (rows/s over the HTTP API, JSON included), and all
- *   of them in one call to the runtime's tabular worker (best of 3: predict_rows_per_s,
- *   explain_rows_per_s); the same model (its LightGBM text artifact) and rows through LightGBM's
- *   predict(pred_contrib=True) with one thread (best of 3), and the largest |difference| between the
- *   runtime's contributions (base value included) and LightGBM's over every row.
+ *   /explain in batches of 1,000 for --seconds each (rows/s over the HTTP API, JSON included); the
+ *   same model (its LightGBM text artifact) and rows through LightGBM's predict(pred_contrib=True)
+ *   with one thread (best of 3), and the largest |difference| between the runtime's contributions
+ *   (base value included) and LightGBM's over every row.
  *
  * A part is one async function in PARTS below: it returns the object that goes under its name in
  * the result, and rows for the table. Prints a table, writes bench/results/models-<time>.json, and
@@ -54,6 +53,7 @@ type Part = (options: PartOptions) => Promise<PartResult>;
 // ---------------------------------------------------------------------------------------------
 
 const E5 = "multilingual-e5-small";
+const REFERENCE = "all-minilm-l6-v2";
 const scifact = path.join(REPO_ROOT, "..", "shared", "datasets", "beir-scifact", "corpus.jsonl");
 
 /** SciFact sentences of 5-60 words, shuffled with a fixed seed; a generated fallback when absent. */
@@ -95,13 +95,22 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const embeddings: Part = async ({ seconds }) => {
-  let runtime: MlRuntime;
-  try {
-    runtime = await startMlRuntime({ port: 0, host: "127.0.0.1", models: [E5], defaultModel: E5, logLevel: process.env.LOG_LEVEL ?? "warn" });
-  } catch (err) {
-    const reason = `${E5} could not be loaded (${(err as Error).message.split("\n")[0]}); run \`npm run models:fetch -- ${E5}\``;
-    return { result: { [E5]: { skipped: reason } }, rows: [[E5, "skipped", reason]] };
+  // all-minilm-l6-v2 (the default model) is measured beside it when fetched: same texts, same load.
+  let runtime: MlRuntime | undefined;
+  let reference: string | undefined = REFERENCE;
+  for (const models of [[E5, REFERENCE], [E5]]) {
+    try {
+      runtime = await startMlRuntime({ port: 0, host: "127.0.0.1", models, defaultModel: E5, logLevel: process.env.LOG_LEVEL ?? "warn" });
+      break;
+    } catch (err) {
+      if (models.length === 1) {
+        const reason = `${E5} could not be loaded (${(err as Error).message.split("\n")[0]}); run \`npm run models:fetch -- ${E5}\``;
+        return { result: { [E5]: { skipped: reason } }, rows: [[E5, "skipped", reason]] };
+      }
+      reference = undefined;
+    }
   }
+  const rt = runtime!;
   try {
     const { texts, source } = benchTexts();
     let next = 0;
@@ -110,11 +119,11 @@ const embeddings: Part = async ({ seconds }) => {
       for (let k = 0; k < n; k++) out.push(texts[next++ % texts.length]);
       return out;
     };
-    const post = async (input: string[]) => {
-      const res = await fetch(`${runtime.url}/v1/embeddings`, {
+    const post = async (model: string, input: string[]) => {
+      const res = await fetch(`${rt.url}/v1/embeddings`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ model: E5, input, input_type: "passage" }),
+        body: JSON.stringify({ model, input, input_type: "passage" }),
       });
       const body = (await res.json()) as { data?: { embedding: number[] }[]; usage?: { total_tokens: number }; error?: { message: string } };
       if (!res.ok || body.data?.length !== input.length || body.data[0].embedding.length !== 384) {
@@ -122,14 +131,13 @@ const embeddings: Part = async ({ seconds }) => {
       }
       return body.usage?.total_tokens ?? 0;
     };
-    for (const b of [1, 32, 1, 32]) await post(take(b)); // warm-up
-    const measure = async (batch: number) => {
+    const measure = async (model: string, batch: number) => {
       const lat: number[] = [];
       let tokens = 0;
       const started = performance.now();
       while (performance.now() - started < seconds * 1000 || lat.length < 3) {
         const t0 = performance.now();
-        tokens += await post(take(batch));
+        tokens += await post(model, take(batch));
         lat.push(performance.now() - t0);
       }
       const wall = performance.now() - started;
@@ -142,32 +150,41 @@ const embeddings: Part = async ({ seconds }) => {
         tokens_per_text: round(tokens / (lat.length * batch)),
       };
     };
-    const b1 = await measure(1);
-    const b32 = await measure(32);
-    const info = runtime.models[0]!;
+    const models = reference ? [E5, reference] : [E5];
+    for (const model of models) for (const b of [1, 32, 1, 32]) await post(model, take(b)); // warm-up
+    const cases: Record<string, { b1?: Awaited<ReturnType<typeof measure>>; b32?: Awaited<ReturnType<typeof measure>> }> = {};
+    for (const batch of [1, 32] as const) for (const model of models) (cases[model] ??= {})[`b${batch}`] = await measure(model, batch);
+    const result: Record<string, unknown> = {};
+    const rows: string[][] = [];
+    for (const model of models) {
+      const { b1, b32 } = cases[model] as Required<(typeof cases)[string]>;
+      result[model] = {
+        b1_texts_per_s: b1.texts_per_s,
+        b32_texts_per_s: b32.texts_per_s,
+        b1_p50_ms: b1.p50_ms,
+        b1_p95_ms: b1.p95_ms,
+        b32_p50_ms: b32.p50_ms,
+        b32_p95_ms: b32.p95_ms,
+        tokens_per_text: b32.tokens_per_text,
+        via: "ml-runtime HTTP API",
+        ...(model === E5 ? {} : { reference: true }),
+      };
+      for (const [name, c] of [["batch 1", b1], ["batch 32", b32]] as const) {
+        rows.push([`${model} ${name}`, `${c.texts_per_s} texts/s`, `p50 ${c.p50_ms} ms`, `p95 ${c.p95_ms} ms`, `${c.requests} requests`, `${c.tokens_per_text} tokens/text`]);
+      }
+    }
+    const where = rt.models.map((m) => `${m.id} ${m.executionProvider} ${path.relative(REPO_ROOT, m.onnxPath)}`).join(", ");
     return {
-      result: {
-        [E5]: {
-          b1_texts_per_s: b1.texts_per_s,
-          b32_texts_per_s: b32.texts_per_s,
-          b1_p50_ms: b1.p50_ms,
-          b1_p95_ms: b1.p95_ms,
-          b32_p50_ms: b32.p50_ms,
-          b32_p95_ms: b32.p95_ms,
-          via: "ml-runtime HTTP API",
-        },
-      },
-      rows: [
-        [`${E5} batch 1`, `${b1.texts_per_s} texts/s`, `p50 ${b1.p50_ms} ms`, `p95 ${b1.p95_ms} ms`, `${b1.requests} requests`],
-        [`${E5} batch 32`, `${b32.texts_per_s} texts/s`, `p50 ${b32.p50_ms} ms`, `p95 ${b32.p95_ms} ms`, `${b32.requests} requests`],
-      ],
+      result,
+      rows,
       notes: [
-        `embeddings: POST /v1/embeddings (input_type passage) on ${runtime.url}, ${info.executionProvider}, ${path.relative(REPO_ROOT, info.onnxPath)}; ` +
-          `texts: ${source}, ${b32.tokens_per_text} tokens per text with the prefix; ${seconds}s per case; ML_* settings: ${JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("ML_"))))}`,
+        `embeddings: POST /v1/embeddings (input_type passage) on ${rt.url}: ${where}; texts: ${source} (tokens per text include E5's "passage: "); ` +
+          `${seconds}s per case, the models alternating; ${reference ? "" : `${REFERENCE} not fetched, so not measured beside it; `}` +
+          `ML_* settings: ${JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("ML_"))))}`,
       ],
     };
   } finally {
-    await runtime.close();
+    await rt.close();
   }
 };
 
@@ -229,22 +246,8 @@ const tabular: Part = async ({ seconds, tabularRows }) => {
       }
       return round(rows / ((performance.now() - started) / 1000));
     };
-    const predictHttp = await rate("predict");
-    const explainHttp = await rate("explain");
-    // In the runtime itself (its tabular worker, no HTTP or JSON): every row in one call, best of 3 — as LightGBM is timed.
-    const served = runtime.tabular!.get(NAME)!;
-    const best = async (op: "predict" | "explain") => {
-      let fastest = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        if (op === "predict") await runtime!.tabular!.predict(served, x.slice(), tabularRows);
-        else await runtime!.tabular!.explain(served, x.slice(), tabularRows);
-        fastest = Math.min(fastest, performance.now() - started);
-      }
-      return round(tabularRows / (fastest / 1000));
-    };
-    const predictRate = await best("predict");
-    const explainRate = await best("explain");
+    const predictRate = await rate("predict");
+    const explainRate = await rate("explain");
     const lgb = await lightGbmReference(stored.lightgbmModel!, x, tabularRows, f, { repeat: 3 });
     let maxDiff = 0;
     for (let i = 0; i < contributions.length; i++) maxDiff = Math.max(maxDiff, Math.abs(contributions[i]! - lgb.contributions[i]!));
@@ -258,8 +261,6 @@ const tabular: Part = async ({ seconds, tabularRows }) => {
         explain_rows_per_s: explainRate,
         lightgbm_explain_rows_per_s: lgbRate,
         max_abs_diff_vs_lightgbm: maxDiff,
-        predict_http_rows_per_s: predictHttp,
-        explain_http_rows_per_s: explainHttp,
         predict_max_abs_diff_vs_lightgbm: predictDiff,
         rows: tabularRows,
         rows_with_missing: missingRows,
@@ -268,12 +269,12 @@ const tabular: Part = async ({ seconds, tabularRows }) => {
         features: f,
         batch_rows: BATCH,
         lightgbm: lgb.lightgbm,
-        via: "*_rows_per_s: the runtime's tabular worker, all rows in one call, best of 3 (as LightGBM: Python predict(pred_contrib=True, num_threads=1), best of 3); *_http_rows_per_s: POST over HTTP, KServe v2 JSON, batches of 1,000",
+        via: "ml-runtime HTTP API (KServe v2 JSON); LightGBM Python predict(pred_contrib=True, num_threads=1)",
       },
       rows: [
-        ["predict (ONNX, onnxruntime-node)", `${predictRate} rows/s`, `over HTTP ${predictHttp} rows/s`, `max |p - LightGBM p| ${predictDiff.toExponential(2)}`],
-        ["explain (TreeSHAP, TypeScript)", `${explainRate} rows/s`, `over HTTP ${explainHttp} rows/s`, `max |contribution - LightGBM| ${maxDiff.toExponential(2)}`],
-        ["explain (LightGBM pred_contrib, 1 thread)", `${lgbRate} rows/s`, "", `best of 3 on the same ${tabularRows} rows`],
+        ["predict (ONNX, onnxruntime-node)", `${predictRate} rows/s`, `max |p - LightGBM p| ${predictDiff.toExponential(2)}`],
+        ["explain (TreeSHAP, TypeScript)", `${explainRate} rows/s`, `max |contribution - LightGBM| ${maxDiff.toExponential(2)}`],
+        ["explain (LightGBM pred_contrib, 1 thread)", `${lgbRate} rows/s`, `best of 3 on the same ${tabularRows} rows`],
       ],
       notes: [
         `tabular: ${NAME} v${trained.version.version} (${health.info.numTrees} trees, depth ≤ ${health.info.maxDepth}, ${f} features, held-out AUC ${round(trained.metrics.candidate.auc ?? NaN, 4)}); ` +
