@@ -17,6 +17,16 @@
  *   explain_rows_per_s); the same model (its LightGBM text artifact) and rows through LightGBM's
  *   predict(pred_contrib=True) with one thread (best of 3), and the largest |difference| between the
  *   runtime's contributions (base value included) and LightGBM's over every row.
+ * - generation: every GGUF model on disk (ML_MODEL_DIR, .cache/models; `npm run models:fetch`, the
+ *   1.5B one with `-- qwen2.5-coder-1.5b-instruct`), all in one in-process runtime (node-llama-cpp in
+ *   its worker, --gen-threads threads, 4 sequences per model), measured one model after another
+ *   through POST /v1/chat/completions with `stream: true` (temperature 0, --gen-tokens max tokens,
+ *   a different prompt each time so no answer reuses another's prompt cache): at 1 concurrent
+ *   request (--gen-rounds requests in a row) and at 4 (--gen-rounds rounds of 4 at once).
+ *   first_token_ms: from sending the request to the first content delta (p50); tokens_per_s: one
+ *   completion's decoding speed after its first token (mean over requests); at 4 concurrent also
+ *   the aggregate (all completion tokens / wall time of the rounds). The large models' tests are
+ *   these measurements: no unit test loads the 0.5B or 1.5B model.
  *
  * A part is one async function in PARTS below: it returns the object that goes under its name in
  * the result, and rows for the table. Prints a table, writes bench/results/models-<time>.json, and
@@ -39,6 +49,11 @@ interface PartOptions {
   seconds: number;
   /** Fresh rows for the tabular part. */
   tabularRows: number;
+  /** Generation: max tokens per completion, requests (rounds at 4) per case, threads, models. */
+  genTokens: number;
+  genRounds: number;
+  genThreads: number;
+  genModels?: string[];
 }
 interface PartResult {
   /** What goes under the part's name in the last JSON line. */
@@ -305,12 +320,165 @@ const tabular: Part = async ({ seconds, tabularRows }) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// generation: GGUF models through POST /v1/chat/completions (streamed), at 1 and 4 concurrent
+// ---------------------------------------------------------------------------------------------
+
+const TOPICS = [
+  "distributed databases", "vector search", "sales forecasting", "customer onboarding", "data privacy", "cloud migration",
+  "recommendation systems", "lead scoring", "contract renewals", "support tickets", "team hiring", "pricing pages",
+  "API design", "incident reviews", "product roadmaps", "market research", "churn analysis", "knowledge bases",
+  "batch jobs", "caching", "load balancing", "message queues", "unit tests", "code review",
+];
+
+interface Timed {
+  firstTokenMs: number;
+  tokensPerSecond: number | null;
+  completionTokens: number;
+  ms: number;
+}
+
+/** One streamed completion, timed on the client: first content delta, decode rate after it. */
+async function timedCompletion(url: string, model: string, prompt: string, maxTokens: number): Promise<Timed> {
+  const started = performance.now();
+  const res = await fetch(`${url}/v1/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model, stream: true, temperature: 0, max_tokens: maxTokens, messages: [{ role: "user", content: prompt }] }),
+  });
+  if (!res.ok || !res.body) throw new Error(`${model}: HTTP ${res.status} ${await res.text()}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let first: number | null = null;
+  let completionTokens = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const data = buffer.slice(0, end).replace(/^data: /, "");
+      buffer = buffer.slice(end + 2);
+      if (data === "[DONE]") continue;
+      const chunk = JSON.parse(data) as { choices: { delta?: { content?: string } }[]; usage?: { completion_tokens: number }; error?: { message: string } };
+      if (chunk.error) throw new Error(`${model}: ${chunk.error.message}`);
+      if (chunk.choices[0]?.delta?.content) first ??= performance.now();
+      if (chunk.usage) completionTokens = chunk.usage.completion_tokens;
+    }
+  }
+  const endAt = performance.now();
+  const firstAt = first ?? endAt;
+  return {
+    firstTokenMs: firstAt - started,
+    tokensPerSecond: completionTokens > 1 && endAt > firstAt ? (completionTokens - 1) / ((endAt - firstAt) / 1000) : null,
+    completionTokens,
+    ms: endAt - started,
+  };
+}
+
+const generation: Part = async ({ genTokens, genRounds, genThreads, genModels }) => {
+  const { loadGenerationRegistry, modelSearchPath, resolveGenerationModel } = await import("@matchgraph/ml-runtime");
+  const registry = loadGenerationRegistry();
+  const searchPath = modelSearchPath((process.env.ML_MODEL_DIR ?? "").split(path.delimiter).filter(Boolean));
+  const present: string[] = [];
+  const result: Record<string, unknown> = {};
+  const rows: string[][] = [];
+  for (const id of genModels ?? Object.keys(registry)) {
+    try {
+      resolveGenerationModel(registry, id, searchPath);
+      present.push(id);
+    } catch (err) {
+      const reason = `not on disk (${(err as Error).message.split("\n")[0]}); run \`npm run models:fetch -- ${id}\``;
+      result[id] = { skipped: reason };
+      rows.push([id, "skipped", reason]);
+    }
+  }
+  if (!present.length) return { result, rows };
+  const { model: embedder, modelDir } = testModel();
+  const runtime = await startMlRuntime({
+    port: 0,
+    host: "127.0.0.1",
+    models: [embedder],
+    defaultModel: embedder,
+    modelDirs: [modelDir],
+    generationModels: present,
+    generationParallel: 4,
+    generationQueue: 16,
+    generationThreads: genThreads,
+    generationMaxTokens: genTokens,
+    logLevel: process.env.LOG_LEVEL ?? "warn",
+    readEnv: false,
+  });
+  let topic = 0;
+  const prompt = () => `Write a short paragraph about ${TOPICS[topic++ % TOPICS.length]} for a new colleague.`;
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+  const p50 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  try {
+    // Every model loads (in the background, one after another) before anything is measured.
+    await Promise.all(present.map((id) => runtime.generation!.load(id)));
+    for (const id of present) {
+      const loadS = runtime.generation!.models.get(id)!.loadSeconds ?? NaN;
+      await timedCompletion(runtime.url, id, prompt(), 8); // warm-up
+      const c1: Timed[] = [];
+      for (let i = 0; i < genRounds; i++) c1.push(await timedCompletion(runtime.url, id, prompt(), genTokens));
+      const c4: Timed[] = [];
+      let c4Wall = 0;
+      for (let i = 0; i < genRounds; i++) {
+        const started = performance.now();
+        c4.push(...(await Promise.all(Array.from({ length: 4 }, () => timedCompletion(runtime.url, id, prompt(), genTokens)))));
+        c4Wall += performance.now() - started;
+      }
+      const rate = (xs: Timed[]) => round(mean(xs.map((t) => t.tokensPerSecond).filter((v): v is number => v !== null)), 2);
+      const c4Aggregate = round(c4.reduce((s, t) => s + t.completionTokens, 0) / (c4Wall / 1000), 2);
+      const info = runtime.generation!.models.get(id)!;
+      result[id] = {
+        tokens_per_s: rate(c1),
+        first_token_ms: round(p50(c1.map((t) => t.firstTokenMs))),
+        c4_tokens_per_s: c4Aggregate,
+        c4_per_request_tokens_per_s: rate(c4),
+        c4_first_token_ms: round(p50(c4.map((t) => t.firstTokenMs))),
+        completion_tokens_mean: round(mean([...c1, ...c4].map((t) => t.completionTokens))),
+        load_s: round(loadS, 2),
+        device: info.device,
+        threads: genThreads,
+        via: "ml-runtime HTTP API (streamed chat completions)",
+      };
+      rows.push(
+        [`${id} 1 at a time`, `${rate(c1)} tokens/s`, `first token p50 ${round(p50(c1.map((t) => t.firstTokenMs)))} ms`, `${c1.length} requests`],
+        [`${id} 4 at once`, `${c4Aggregate} tokens/s in all (${rate(c4)} each)`, `first token p50 ${round(p50(c4.map((t) => t.firstTokenMs)))} ms`, `${c4.length} requests`],
+      );
+    }
+  } finally {
+    await runtime.close();
+  }
+  return {
+    result,
+    rows,
+    notes: [
+      `generation: node-llama-cpp on ${present.map((id) => runtime.generation?.models.get(id)?.device ?? "?").join("/")}, ${genThreads} thread(s) per context, 4 sequences per model; ` +
+        `streamed, temperature 0, max_tokens ${genTokens}, ${genRounds} request(s) at 1 and ${genRounds} round(s) of 4; load: ${os.loadavg().map((x) => round(x, 2)).join(", ")}`,
+    ],
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
 
 /** Each part's function; its result goes under its name in the last JSON line. */
-const PARTS: Record<string, Part> = { embeddings, tabular };
+const PARTS: Record<string, Part> = { embeddings, tabular, generation };
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { parts: { type: "string" }, seconds: { type: "string", default: "8" }, "tabular-rows": { type: "string", default: "5000" } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      parts: { type: "string" },
+      seconds: { type: "string", default: "8" },
+      "tabular-rows": { type: "string", default: "5000" },
+      "gen-tokens": { type: "string", default: "64" },
+      "gen-rounds": { type: "string", default: "2" },
+      "gen-threads": { type: "string", default: String(Math.max(1, Math.floor(os.availableParallelism() / 2))) },
+      "gen-models": { type: "string" },
+    },
+  });
   const wanted = values.parts ? values.parts.split(",").map((p) => p.trim()) : Object.keys(PARTS);
   const unknown = wanted.filter((p) => !PARTS[p]);
   if (unknown.length) {
@@ -322,6 +490,8 @@ export async function main(args: string[]): Promise<number> {
     console.error("--seconds must be a positive number");
     return 2;
   }
+  // The other parts' runtimes read ML_* variables: they load no generation model in the background.
+  process.env.ML_GENERATION_MODELS ??= "none";
   const loadStart = os.loadavg().map((x) => round(x, 2));
   console.log(`models bench: parts ${wanted.join(", ")}; cpus ${os.availableParallelism()} (${os.cpus()[0]?.model ?? "?"}), load ${loadStart.join(", ")}`);
 
@@ -329,7 +499,14 @@ export async function main(args: string[]): Promise<number> {
   const rows: string[][] = [];
   const notes: string[] = [];
   for (const name of wanted) {
-    const part = await PARTS[name]!({ seconds, tabularRows: Math.max(1, Number(values["tabular-rows"]) || 5000) });
+    const part = await PARTS[name]!({
+      seconds,
+      tabularRows: Math.max(1, Number(values["tabular-rows"]) || 5000),
+      genTokens: Math.max(2, Number(values["gen-tokens"]) || 64),
+      genRounds: Math.max(1, Number(values["gen-rounds"]) || 2),
+      genThreads: Math.max(0, Number(values["gen-threads"]) || 1),
+      genModels: values["gen-models"]?.split(",").map((m) => m.trim()).filter(Boolean),
+    });
     report[name] = part.result;
     rows.push(...part.rows.map((r) => [name, ...r]));
     notes.push(...(part.notes ?? []));
