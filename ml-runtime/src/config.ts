@@ -59,6 +59,8 @@ export interface MlRuntimeConfig {
   tabularPollMs: number;
   /** Most rows per predict or explain request. */
   maxTabularRows: number;
+  /** Tabular worker threads (each holds every model; large requests are split across them). */
+  tabularWorkers: number;
   /** When set, the admin routes (activate, rollback) need `authorization: Bearer <token>`. */
   adminToken?: string;
 }
@@ -102,6 +104,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   ML_TABULAR_POLL_MS: int(0).max(3_600_000).optional(),
   ML_MAX_TABULAR_ROWS: int(1).max(1_000_000).optional(),
+  ML_TABULAR_WORKERS: int(1).max(64).optional(),
   ML_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
@@ -151,6 +154,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<MlR
     databaseUrl: e.ML_DATABASE_URL ?? (e.DATABASE_URL && /^postgres(ql)?:\/\//.test(e.DATABASE_URL) ? e.DATABASE_URL : undefined),
     tabularPollMs: e.ML_TABULAR_POLL_MS,
     maxTabularRows: e.ML_MAX_TABULAR_ROWS,
+    tabularWorkers: e.ML_TABULAR_WORKERS,
     adminToken: e.ML_ADMIN_TOKEN,
   };
   return withoutUndefined(config);
@@ -193,6 +197,7 @@ export function resolveConfig(partial: Partial<MlRuntimeConfig>): MlRuntimeConfi
     generationFetch: false,
     tabularPollMs: 5_000,
     maxTabularRows: 10_000,
+    tabularWorkers: Math.min(2, availableParallelism()),
     ...given,
     models,
     defaultModel,

@@ -210,7 +210,7 @@ async function startTabular(
     logger.info("no database (ML_DATABASE_URL / DATABASE_URL): no tabular models");
     return { tabular: undefined, ownDb };
   }
-  const tabular = new TabularModels({ db, logger, registry: metrics.registry, pollMs: config.tabularPollMs });
+  const tabular = new TabularModels({ db, logger, registry: metrics.registry, pollMs: config.tabularPollMs, workers: config.tabularWorkers });
   await tabular.start();
   for (const model of tabular.health()) logger.info(model, "tabular model");
   return { tabular, ownDb };

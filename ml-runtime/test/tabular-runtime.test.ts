@@ -4,7 +4,7 @@ import type { HealthResponse } from "../src/api-types.js";
 import { createEmbeddingClient } from "../src/client/index.js";
 import { startMlRuntime, type MlRuntime } from "../src/index.js";
 import { activateModelVersion, insertModelVersion, loadModelVersion, listModelVersions } from "../src/tabular/store.js";
-import { applyLink, parseLightGbmDump, rawScores } from "../src/tabular/trees.js";
+import { applyLink, parseLightGbmDump, rawScores, treeShap } from "../src/tabular/trees.js";
 import { exampleBinaryDataset, trainModel, type TabularDataset, type TrainResult } from "../src/training/index.js";
 import { USE, captureLogs, metricValue, modelDirs, postJson } from "./helpers.js";
 import { dbKinds, pythonTestsEnabled } from "./training-env.js";
@@ -59,7 +59,7 @@ describe.each(kinds)("tabular model versions through the runtime on %s", (kind) 
     expect(first.runtime).toBe("database");
     expect(first.gate.reason).toBe("no active version");
     expect(first.metrics.candidate.auc).toBeGreaterThan(0.5);
-    runtime = await startMlRuntime({ port: 0, models: [USE], modelDirs, logger, readEnv: false, db, tabularPollMs: 200 });
+    runtime = await startMlRuntime({ port: 0, models: [USE], modelDirs, logger, readEnv: false, db, tabularPollMs: 200, tabularWorkers: 2 });
     const h = await health(runtime.url);
     expect(h.tabular).toEqual([expect.objectContaining({ kind: "tabular", name: "example-binary", version: 1, activeVersion: 1, status: "ok", modelKind: "lightgbm-binary" })]);
   });
@@ -104,6 +104,21 @@ describe.each(kinds)("tabular model versions through the runtime on %s", (kind) 
     }
     // The empty row: every feature missing.
     expect(out.contributions!.data.slice(2 * f, 3 * f).some((c) => c !== 0)).toBe(true);
+  });
+
+  it("splits large requests across its tabular workers and answers in row order, as one worker would", async () => {
+    const stored = (await loadModelVersion(db, "example-binary", 1))!;
+    const trees = parseLightGbmDump(stored.treeDump);
+    const fresh = exampleBinaryDataset({ rows: 5_000, seed: 77 }).rows as Array<Array<number | null>>;
+    const x = Float64Array.from(fresh.flat().map((v) => v ?? NaN));
+    const rows = fresh.map((r) => Object.fromEntries(trees.featureNames.map((n, j) => [n, r[j]])));
+    const explained = (await (await postJson(`${runtime.url}/v1/models/example-binary/explain`, { rows: rows.slice(0, 300) })).json()) as { outputs: Array<{ name: string; data: number[] }> };
+    const expected = treeShap(trees, x.subarray(0, 300 * 7), 300);
+    const contributions = explained.outputs.find((o) => o.name === "contributions")!.data;
+    for (let r = 0; r < 300; r++) for (let j = 0; j < 7; j++) expect(contributions[r * 7 + j]).toBe(expected[r * 8 + j]);
+    const predicted = (await (await postJson(`${runtime.url}/v1/models/example-binary/predict`, { rows })).json()) as { outputs: Array<{ data: number[] }> };
+    const raw = rawScores(trees, x, 5_000);
+    predicted.outputs[0]!.data.forEach((p, r) => expect(Math.abs(p - applyLink(trees, raw[r]!))).toBeLessThan(1e-6));
   });
 
   it("the client batches concurrent predict and explain calls into one request per model", async () => {

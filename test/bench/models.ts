@@ -217,7 +217,7 @@ const tabular: Part = async ({ seconds, tabularRows }) => {
     const { model: embedder, modelDir } = testModel();
     // No text generation in this runtime: its background model load would compete for the CPU.
     process.env.ML_GENERATION_MODELS ??= "none";
-    runtime = await startMlRuntime({ port: 0, host: "127.0.0.1", models: [embedder], defaultModel: embedder, modelDirs: [modelDir], db, tabularPollMs: 0, logLevel: process.env.LOG_LEVEL ?? "warn" });
+    runtime = await startMlRuntime({ port: 0, host: "127.0.0.1", models: [embedder], defaultModel: embedder, modelDirs: [modelDir], db, tabularPollMs: 0, tabularWorkers: 1, logLevel: process.env.LOG_LEVEL ?? "warn" });
     const stored = (await loadModelVersion(db, NAME, trained.version.version))!;
     const names = stored.features.map((f) => f.name);
     const f = names.length;
@@ -310,7 +310,7 @@ const tabular: Part = async ({ seconds, tabularRows }) => {
       ],
       notes: [
         `tabular: ${NAME} v${trained.version.version} (${health.info.numTrees} trees, depth ≤ ${health.info.maxDepth}, ${f} features, held-out AUC ${round(trained.metrics.candidate.auc ?? NaN, 4)}); ` +
-          `${tabularRows} fresh rows, ${missingRows} with missing values; batches of ${BATCH} rows over HTTP for ${seconds}s per op; the runtime explains in its tabular worker thread (one core)`,
+          `${tabularRows} fresh rows, ${missingRows} with missing values; batches of ${BATCH} rows over HTTP for ${seconds}s per op; one tabular worker thread (one core, like LightGBM's one thread; the runtime's default ML_TABULAR_WORKERS=min(2, cores) splits large requests across two)`,
       ],
     };
   } finally {

@@ -102,3 +102,91 @@ export class TabularEngine {
     this.pending.clear();
   }
 }
+
+/**
+ * Several tabular workers with the same models: a request goes to the least busy one, and a large
+ * one is cut into contiguous parts scored at once on several (explain from 64 rows, predict from
+ * 4 096: below that a second thread costs more than it saves). Results come back in row order.
+ */
+export class TabularPool {
+  private readonly pending: number[];
+
+  private constructor(private readonly engines: TabularEngine[]) {
+    this.pending = engines.map(() => 0);
+  }
+
+  static start(workers: number): TabularPool {
+    return new TabularPool(Array.from({ length: Math.max(1, Math.floor(workers)) }, () => TabularEngine.start()));
+  }
+
+  get size(): number {
+    return this.engines.length;
+  }
+
+  /** The first worker failure; the pool is then replaced as a whole. */
+  get error(): Error | undefined {
+    return this.engines.find((e) => e.error)?.error;
+  }
+
+  /** Loads the version in every worker; if one fails, it is unloaded from the others. */
+  async load(key: string, onnx: Uint8Array, treeDump: Uint8Array, threads = 1): Promise<LoadedTabularModel> {
+    const outcomes = await Promise.allSettled(this.engines.map((e) => e.load(key, onnx, treeDump, threads)));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) {
+      await this.unload(key).catch(() => undefined);
+      throw failed.reason;
+    }
+    return (outcomes[0] as PromiseFulfilledResult<LoadedTabularModel>).value;
+  }
+
+  async unload(key: string): Promise<void> {
+    await Promise.all(this.engines.map((e) => e.unload(key).catch(() => undefined)));
+  }
+
+  async predict(key: string, x: Float64Array, rows: number): Promise<Float64Array> {
+    const parts = this.parts(rows, 4_096);
+    if (parts.length === 1) return this.on((e) => e.predict(key, x, rows));
+    const f = x.length / rows;
+    const results = await Promise.all(parts.map(([from, to], i) => this.on((e) => e.predict(key, x.slice(from * f, to * f), to - from), i)));
+    const scores = new Float64Array(rows);
+    parts.forEach(([from], i) => scores.set(results[i]!, from));
+    return scores;
+  }
+
+  async explain(key: string, x: Float64Array, rows: number): Promise<{ contributions: Float64Array; raw: Float64Array }> {
+    const parts = this.parts(rows, 64);
+    if (parts.length === 1) return this.on((e) => e.explain(key, x, rows));
+    const f = x.length / rows;
+    const results = await Promise.all(parts.map(([from, to], i) => this.on((e) => e.explain(key, x.slice(from * f, to * f), to - from), i)));
+    const contributions = new Float64Array(rows * (f + 1));
+    const raw = new Float64Array(rows);
+    parts.forEach(([from], i) => {
+      contributions.set(results[i]!.contributions, from * (f + 1));
+      raw.set(results[i]!.raw, from);
+    });
+    return { contributions, raw };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.engines.map((e) => e.close()));
+  }
+
+  /** [from, to) row ranges: one per worker when there are enough rows, else one. */
+  private parts(rows: number, minPerWorker: number): Array<[number, number]> {
+    const n = Math.min(this.engines.length, Math.floor(rows / minPerWorker));
+    if (n <= 1) return [[0, rows]];
+    const size = Math.ceil(rows / n);
+    return Array.from({ length: n }, (_, i) => [i * size, Math.min(rows, (i + 1) * size)] as [number, number]).filter(([a, b]) => b > a);
+  }
+
+  /** Runs `call` on worker `index`, or on the least busy one. */
+  private async on<T>(call: (engine: TabularEngine) => Promise<T>, index?: number): Promise<T> {
+    const i = index ?? this.pending.indexOf(Math.min(...this.pending));
+    this.pending[i]!++;
+    try {
+      return await call(this.engines[i]!);
+    } finally {
+      this.pending[i]!--;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import type { Database } from "@matchgraph/db";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { Logger } from "../logger.js";
-import { TabularEngine } from "./engine.js";
+import { TabularPool } from "./engine.js";
 import type { LoadedTabularModel } from "./protocol.js";
 import {
   activateModelVersion,
@@ -56,6 +56,8 @@ export interface TabularModelsOptions {
   pollMs?: number;
   /** Intra-op threads per ONNX session (default 1: these models are small). */
   threads?: number;
+  /** Tabular worker threads, each with every model (default 1); large requests are split across them. */
+  workers?: number;
 }
 
 /** How long a version that failed to load is left alone before the periodic check tries it again. */
@@ -81,7 +83,7 @@ export class TabularModelError extends Error {
  * activations made elsewhere; `activate` and `rollback` swap at once.
  */
 export class TabularModels {
-  private engine: TabularEngine;
+  private engine: TabularPool;
   private readonly served = new Map<string, ServedModel>();
   private readonly active = new Map<string, number>();
   private readonly errors = new Map<string, string>();
@@ -102,7 +104,7 @@ export class TabularModels {
   };
 
   constructor(private readonly options: TabularModelsOptions) {
-    this.engine = TabularEngine.start();
+    this.engine = TabularPool.start(options.workers ?? 1);
     this.log = options.logger.child({ component: "tabular" });
     const registers = options.registry ? [options.registry] : [];
     this.metrics = {
@@ -225,8 +227,9 @@ export class TabularModels {
     if (this.closed) return;
     if (this.engine.error) {
       // The worker died: start another and load what was serving again.
-      this.log.error({ err: this.engine.error }, "tabular worker failed; starting a new one");
-      this.engine = TabularEngine.start();
+      this.log.error({ err: this.engine.error }, "a tabular worker failed; starting new ones");
+      void this.engine.close().catch(() => undefined);
+      this.engine = TabularPool.start(this.options.workers ?? 1);
       this.served.clear();
     }
     let active: Map<string, number>;
