@@ -62,6 +62,8 @@ describe.each(kinds)("tabular model versions through the runtime on %s", (kind) 
     runtime = await startMlRuntime({ port: 0, models: [USE], modelDirs, logger, readEnv: false, db, tabularPollMs: 200, tabularWorkers: 2 });
     const h = await health(runtime.url);
     expect(h.tabular).toEqual([expect.objectContaining({ kind: "tabular", name: "example-binary", version: 1, activeVersion: 1, status: "ok", modelKind: "lightgbm-binary" })]);
+    const listed = (await (await fetch(`${runtime.url}/v1/models`)).json()) as { data: Array<{ id: string; kind: string; version?: number }> };
+    expect(listed.data).toContainEqual(expect.objectContaining({ id: "example-binary", kind: "tabular", version: 1 }));
   });
 
   it("predicts (rows and KServe v2 shapes) as the version's trees do, missing features included", async () => {

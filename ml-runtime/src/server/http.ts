@@ -44,6 +44,7 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
         data: [
           ...ids.map((id) => ({ id, object: "model", created: 0, owned_by: "matchgraph", kind: "embedding" })),
           ...generation.map((m) => ({ id: m.id, object: "model", created: 0, owned_by: "matchgraph", kind: "generation", status: m.status })),
+          ...(state.tabular?.health() ?? []).map((m) => ({ id: m.name, object: "model", created: 0, owned_by: "matchgraph", kind: "tabular", version: m.version, status: m.status })),
         ],
       });
     },
