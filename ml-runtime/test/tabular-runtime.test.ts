@@ -210,6 +210,15 @@ describe.each(kinds)("tabular model versions through the runtime on %s", (kind) 
       const body = (await (await postJson(`${url}/v1/models/example-binary/predict`, { rows: ROWS })).json()) as { model_version: string };
       expect(body.model_version).toBe("2");
     }
+    // A runtime that starts while the broken version is active serves the newest older version that loads.
+    const fresh = await startMlRuntime({ port: 0, models: [USE], modelDirs, logger, readEnv: false, db, tabularPollMs: 0 });
+    try {
+      const h = (await health(fresh.url)).tabular![0]!;
+      expect(h).toMatchObject({ version: broken.version - 1, activeVersion: broken.version, status: "stale" });
+      expect(h.error).toMatch(/sha256/);
+    } finally {
+      await fresh.close();
+    }
     // Rollback from the broken version goes back to v2, and the status is ok again.
     const back = (await (await postJson(`${runtime.url}/v1/models/example-binary/rollback`, {})).json()) as { version: number };
     expect(back.version).toBe(2);
