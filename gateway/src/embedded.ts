@@ -1,7 +1,7 @@
 // `npm start`: the embedded topology in one process. Migrates, seeds and fetches the model on
 // first run; prints the URLs; Ctrl-C stops everything cleanly.
 import { z } from "zod";
-import { migrate, openDatabase, seed } from "@matchgraph/db";
+import { embedSeedRows, insertSeedRows, migrate, openDatabase } from "@matchgraph/db";
 import { delimiter } from "node:path";
 import { loadRegistry, modelSearchPath, resolveModel } from "@matchgraph/ml-runtime";
 import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
@@ -20,6 +20,7 @@ const env = parseEnv(
     ML_DEFAULT_MODEL: z.string().optional(),
     ML_PORT: port(4100),
     SEED: z.enum(["true", "false"]).default("true"),
+    ML_GENERATION_FETCH: z.enum(["true", "false"]).default("true"),
   }),
 );
 // One logger for the process; every service logs through a child that names it.
@@ -79,17 +80,11 @@ const platform = await startPlatform({
   port: env.PORT,
   servicePorts: "default",
   mlPort: env.ML_PORT,
-  ml: { models: [model.id], defaultModel: model.id, modelDirs: model.modelDirs },
-  // Seeding before the subgraphs start: their background jobs never compete with it.
-  beforeServices: async (mlRuntimeUrl) => {
-    if (env.SEED !== "true") return;
-    const client = createEmbeddingClient({ baseUrl: mlRuntimeUrl, defaultModel: model.id });
-    await seed(db, {
-      embed: (texts) => client.embed(texts, { model: model.id }),
-      model: model.id,
-      dimension: model.dimension,
-      log: (message) => log.info(message),
-    });
+  ml: { models: [model.id], defaultModel: model.id, modelDirs: model.modelDirs, fetchGenerationModel: env.ML_GENERATION_FETCH === "true" },
+  // The demo rows go in before the subgraphs start (a second or two); their vectors come after
+  // the platform is up (below), so the first start does not wait for them.
+  beforeServices: async () => {
+    if (env.SEED === "true") await insertSeedRows(db, (message) => log.info(message));
   },
 });
 
@@ -118,3 +113,16 @@ const lines = [
   "",
 ];
 process.stdout.write(lines.join("\n") + "\n");
+
+if (env.SEED === "true") {
+  // Vectors for the demo rows, in the background: searches find each table's rows as soon as its
+  // batch is written; the opportunities worker matches seeded rows once they have settled.
+  const client = createEmbeddingClient({ baseUrl: platform.mlRuntimeUrl, defaultModel: model.id, timeoutMs: 120_000 });
+  const seeding = Date.now();
+  embedSeedRows(db, { embed: (texts) => client.embed(texts, { model: model.id }), model: model.id, dimension: model.dimension, log: (message) => log.info(message) })
+    .then((embedded) => {
+      const n = Object.values(embedded).reduce((a, b) => a + b, 0);
+      if (n > 0) log.info(`demo data embedded: ${n} rows in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+    })
+    .catch((err: unknown) => log.warn({ err }, "embedding the demo data failed; it is tried again on the next start"));
+}

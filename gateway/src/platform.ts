@@ -21,7 +21,8 @@ export interface PlatformOptions {
   /** Subgraph and ml-runtime ports: the defaults (4001-4005, ML_PORT or 4100) or free ones. */
   servicePorts: "default" | "random";
   mlPort?: number;
-  ml: { models: string[]; defaultModel: string; modelDirs: string[] };
+  /** `fetchGenerationModel`: fetch the default text-generation model in the background when none is on disk. */
+  ml: { models: string[]; defaultModel: string; modelDirs: string[]; fetchGenerationModel?: boolean };
   /** Runs once the ml-runtime answers and before any subgraph (and its background jobs) starts: seeding. */
   beforeServices?: (mlRuntimeUrl: string) => Promise<void>;
 }
@@ -62,6 +63,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       logger: log.child({ service: "ml-runtime" }),
       // The platform's database: the runtime serves the tabular model versions stored in its ml schema.
       db: options.db,
+      generationFetch: options.ml.fetchGenerationModel ?? false,
     };
     let runtime = await startMlRuntime(runtimeOptions);
     let runtimeOpen = true;

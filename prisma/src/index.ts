@@ -19,5 +19,5 @@ export { defaultPgliteDir } from "./paths.js";
 export { createTestDatabase, type TestDatabase } from "./test-database.js";
 export { readDbEnv, redactUrl, ConfigError, type DbEnv } from "./config.js";
 export { EMBEDDING_MODELS, type EmbeddingModelName } from "./embedding-models.js";
-export { seed, buildDataset, SEED, type SeedOptions, type SeedResult, type EmbedFn } from "./seed/index.js";
+export { seed, insertSeedRows, embedSeedRows, buildDataset, SEED, type SeedOptions, type SeedResult, type EmbedFn } from "./seed/index.js";
 export { mlRuntimeEmbedder } from "./seed/ml-runtime-embedder.js";

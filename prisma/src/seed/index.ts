@@ -12,7 +12,7 @@ export interface SeedOptions {
   model: string;
   dimension: number;
   log?: (message: string) => void;
-  /** Texts per embed call. Default 64. */
+  /** Texts per embed call. Default 256 (the runtime batches them by length). */
   batchSize?: number;
 }
 
@@ -33,13 +33,23 @@ export interface SeedResult {
  * run with a different model re-embeds the seed rows.
  */
 export async function seed(db: Database, opts: SeedOptions): Promise<SeedResult> {
-  const log = opts.log ?? (() => undefined);
-  const data = buildDataset();
-  const inserted = await insertRows(db, data);
+  const inserted = await insertSeedRows(db, opts.log);
+  return { inserted, embedded: await embedSeedRows(db, opts) };
+}
+
+/** The first half of `seed`: the rows without vectors (fast; no model needed). */
+export async function insertSeedRows(db: Database, log: (message: string) => void = () => undefined): Promise<Record<string, number>> {
+  const inserted = await insertRows(db, buildDataset());
   const total = Object.values(inserted).reduce((a, b) => a + b, 0);
   log(total === 0 ? "seed rows already present" : `inserted ${total} rows (${summary(inserted)})`);
+  return inserted;
+}
 
-  const embedOpts = { embed: opts.embed, model: opts.model, dimension: opts.dimension, batchSize: opts.batchSize ?? 64 };
+/** The second half of `seed`: vectors for the seed rows that lack `model`'s. */
+export async function embedSeedRows(db: Database, opts: SeedOptions): Promise<Record<EmbeddingTable, number>> {
+  const log = opts.log ?? (() => undefined);
+  const data = buildDataset();
+  const embedOpts = { embed: opts.embed, model: opts.model, dimension: opts.dimension, batchSize: opts.batchSize ?? 256 };
   const plan: [EmbeddingTable, { data: { id: string }; text: string }[]][] = [
     ["opportunity", data.opportunities],
     ["lead", data.leads],
@@ -55,7 +65,7 @@ export async function seed(db: Database, opts: SeedOptions): Promise<SeedResult>
     if (embedded[table] > 0) log(`embedded ${embedded[table]} ${table} rows with ${opts.model}`);
   }
   if (Object.values(embedded).every((n) => n === 0)) log(`all seed rows already embedded with ${opts.model}`);
-  return { inserted, embedded };
+  return embedded;
 }
 
 async function insertRows(db: Database, data: Dataset): Promise<Record<string, number>> {

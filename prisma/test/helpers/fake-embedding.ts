@@ -22,10 +22,11 @@ export function testOnlyHashEmbedding(text: string, dimension = TEST_ONLY_HASH_E
 
 /** An `embed` function for `seed()` built on {@link testOnlyHashEmbedding}; counts its calls. */
 export function testOnlyHashEmbedder(dimension = TEST_ONLY_HASH_EMBEDDING_DIMENSION) {
-  const stats = { calls: 0, texts: 0 };
+  const stats = { calls: 0, texts: 0, largestCall: 0 };
   const embed = async (texts: string[]) => {
     stats.calls++;
     stats.texts += texts.length;
+    stats.largestCall = Math.max(stats.largestCall, texts.length);
     return texts.map((t) => testOnlyHashEmbedding(t, dimension));
   };
   return { embed, stats };
