@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -44,6 +44,19 @@ export interface StartPgliteOptions {
 
 const POSTGRES_PORT = 5432;
 
+// Socket folders of instances still open: removed when the process exits without closing them
+// (a CLI that calls process.exit, a test runner tearing its worker down).
+const openSocketDirs = new Set<string>();
+let exitHookInstalled = false;
+function trackSocketDir(dir: string): void {
+  openSocketDirs.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const d of openSocketDirs) rmSync(d, { recursive: true, force: true });
+  });
+}
+
 /**
  * PGlite 0.5 runs PostgreSQL 18 and cannot open a data directory written by an older PGlite
  * (0.3: PostgreSQL 17). Such a directory is moved aside — to `<dataDir>-pg<version>-backup`
@@ -85,12 +98,15 @@ export async function startPglite(dataDir: string, options: StartPgliteOptions =
   }
   // mkdtemp makes the folder 0700: only this user can reach the socket (PGlite checks no password).
   const socketDir = process.platform === "win32" ? null : await mkdtemp(join(tmpdir(), "mg-pglite-"));
+  if (socketDir) trackSocketDir(socketDir);
   const listen: PgliteWorkerData["listen"] = socketDir ? { path: join(socketDir, `.s.PGSQL.${POSTGRES_PORT}`) } : { host: "127.0.0.1", port: 0 };
   const worker = new Worker(new URL("./pglite-worker-bootstrap.mjs", import.meta.url), {
     workerData: { dataDir, listen, maxConnections: options.maxConnections ?? 64 } satisfies PgliteWorkerData,
   });
   const cleanup = async () => {
-    if (socketDir) await rm(socketDir, { recursive: true, force: true });
+    if (!socketDir) return;
+    await rm(socketDir, { recursive: true, force: true });
+    openSocketDirs.delete(socketDir);
   };
 
   let address: { path: string } | { host: string; port: number };
