@@ -185,13 +185,16 @@ describe.each(kinds)("leads, talent, knowledge and recommendations through the g
         `query { recommend(forText: "the customer thinks our product is too expensive", k: 2, kind: CASE_STUDY) { item { title } } }`,
       );
       expect(filtered.data!.recommend.map((h) => h.item.title)).toEqual(["Hospital cuts wait times"]);
+      // One vote per user and item: user-1's last vote (DOWN) replaces the earlier ones; another user's UP counts too.
       for (const signal of ["UP", "UP", "DOWN"]) {
         expect((await t.gql(`mutation ($id: ID!, $s: FeedbackSignal!) { recordFeedback(itemId: $id, signal: $s) }`, { id: ids[0], s: signal })).errors).toBeUndefined();
       }
+      const other = await t.token(["reader"], "user-2");
+      expect((await t.gql(`mutation ($id: ID!) { recordFeedback(itemId: $id, signal: UP) }`, { id: ids[0] }, { token: other })).errors).toBeUndefined();
       const item = await t.gql<{ recommendationItem: { feedbackScore: number } }>(`query ($id: ID!) { recommendationItem(id: $id) { feedbackScore } }`, { id: ids[0] });
-      expect(item.data!.recommendationItem.feedbackScore).toBe(1);
-      const rows = await t.db.prisma.recommendationFeedback.findMany({ where: { itemId: ids[0] } });
-      expect(rows.map((r) => r.userId)).toEqual(["user-1", "user-1", "user-1"]);
+      expect(item.data!.recommendationItem.feedbackScore).toBe(0);
+      const rows = await t.db.prisma.recommendationFeedback.findMany({ where: { itemId: ids[0] }, orderBy: { userId: "asc" } });
+      expect(rows.map((r) => [r.userId, r.signal])).toEqual([["user-1", "down"], ["user-2", "up"]]);
     });
   });
 });

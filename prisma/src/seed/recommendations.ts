@@ -106,17 +106,21 @@ const SIGNAL_MIX = [["click", 6], ["up", 3], ["down", 1], ["dismiss", 2]] as con
 export function buildRecommendations(rng: Rng, itemCount = 200, feedbackCount = 400): { items: SeedRow<ItemData>[]; feedback: FeedbackData[] } {
   const items = Array.from({ length: itemCount }, (_, i) => item(i, rng.weighted(KIND_MIX), rng));
   const feedback: (FeedbackData & { id: string })[] = [];
+  // One vote (up / down) per user and item, as the database enforces: a second vote drawn for the same pair is a click.
+  const voted = new Set<string>();
   for (let i = 0; i < feedbackCount; i++) {
     const target = rng.pick(items);
     const itemCreated = new Date(target.data.createdAt ?? SEED_EPOCH).getTime();
-    feedback.push({
-      id: seedId(`recommendation_feedback:${i}`),
-      itemId: target.data.id,
-      userId: `user-${String(rng.int(1, 40)).padStart(3, "0")}`,
-      signal: rng.weighted(SIGNAL_MIX),
-      context: rng.chance(0.7) ? rng.pick(["opportunity_detail", "lead_search", "deal_review", "weekly_digest", "knowledge_search"]) : null,
-      createdAt: new Date(Math.round(itemCreated + rng.next() * (SEED_EPOCH - itemCreated))),
-    });
+    const userId = `user-${String(rng.int(1, 40)).padStart(3, "0")}`;
+    let signal: string = rng.weighted(SIGNAL_MIX);
+    if (signal === "up" || signal === "down") {
+      const pair = `${target.data.id}\u0000${userId}`;
+      if (voted.has(pair)) signal = "click";
+      voted.add(pair);
+    }
+    const context = rng.chance(0.7) ? rng.pick(["opportunity_detail", "lead_search", "deal_review", "weekly_digest", "knowledge_search"]) : null;
+    const createdAt = new Date(Math.round(itemCreated + rng.next() * (SEED_EPOCH - itemCreated)));
+    feedback.push({ id: seedId(`recommendation_feedback:${i}`), itemId: target.data.id, userId, signal, context, createdAt, updatedAt: createdAt });
   }
   return { items, feedback };
 }

@@ -45,6 +45,32 @@ export async function feedbackScores(db: Database, itemIds: readonly string[]): 
   return scores;
 }
 
-export async function insertFeedback(db: Database, row: { itemId: string; userId: string; signal: string; context: string | null }): Promise<void> {
-  await db.prisma.recommendationFeedback.create({ data: row });
+export interface FeedbackRow {
+  itemId: string;
+  userId: string;
+  signal: string;
+  context: string | null;
+  /** The item's ranking features when it was shown (for the learning adjuster), when known. */
+  features?: Record<string, number> | null;
+}
+
+/**
+ * Records a reaction. A vote (up / down) is one per user and item: a second vote replaces the
+ * first (upsert on the partial unique index feedback_one_vote_key), so votes never stack. Clicks
+ * and dismissals are events and are kept each.
+ */
+export async function insertFeedback(db: Database, row: FeedbackRow): Promise<void> {
+  const features = row.features ? JSON.stringify(row.features) : null;
+  if (row.signal === "up" || row.signal === "down") {
+    await db.prisma.$executeRaw`
+      INSERT INTO recommendations.feedback (item_id, user_id, signal, context, features)
+      VALUES (${row.itemId}::uuid, ${row.userId}, ${row.signal}, ${row.context}, ${features}::jsonb)
+      ON CONFLICT (item_id, user_id) WHERE signal IN ('up', 'down')
+      DO UPDATE SET signal = EXCLUDED.signal, context = EXCLUDED.context,
+                    features = coalesce(EXCLUDED.features, feedback.features), updated_at = CURRENT_TIMESTAMP`;
+    return;
+  }
+  await db.prisma.$executeRaw`
+    INSERT INTO recommendations.feedback (item_id, user_id, signal, context, features)
+    VALUES (${row.itemId}::uuid, ${row.userId}, ${row.signal}, ${row.context}, ${features}::jsonb)`;
 }
