@@ -84,7 +84,8 @@ export async function main(args: string[]): Promise<number> {
           ml: createEmbeddingClient({ baseUrl: runtime.url, defaultModel: model, timeoutMs: 300_000 }),
           pubSub: createInProcessPubSub(),
           log: createLogger("bench", "error"),
-        } as SubgraphServices;
+          identitySecret: "bench-identity-secret-not-used-by-jobs-000000",
+        };
         const ctx: SubgraphContext = { ...services, requestId: "bench", identity: { userId: "bench-reviewer", roles: ["writer"] }, loader: createLoaderRegistry().loader };
         if (name === "generated") {
           const r = await benchGenerated(services, ctx, scale, reviewN, latencyN);
@@ -118,7 +119,7 @@ export async function main(args: string[]): Promise<number> {
 }
 
 async function runJob(services: SubgraphServices, kind: string, payload: Record<string, unknown> = {}, document?: Buffer) {
-  const job = await jobQueue.enqueue(services.db, { kind, payload, document });
+  const job = await jobQueue.enqueue(services.db, { kind, payload, document: document as Uint8Array<ArrayBuffer> | undefined });
   const handler = jobHandler(services);
   let last = "";
   const outcome = await handler({ ...job, document: document ?? null }, {
@@ -136,7 +137,7 @@ async function runJob(services: SubgraphServices, kind: string, payload: Record<
 
 async function importFile(services: SubgraphServices, source: "apn" | "odoo", bytes: Buffer, mapping: Record<string, unknown> | null) {
   const t = performance.now();
-  const r = await runJob(services, "import", { source, mapping, fileName: `${source}.csv`, dayFirst: false }, bytes);
+  const r = (await runJob(services, "import", { source, mapping, fileName: `${source}.csv`, dayFirst: false }, bytes)) as { inserted: number; failed: number };
   console.error(`imported ${source}: ${r.inserted} new, ${r.failed} bad rows, ${((performance.now() - t) / 1000).toFixed(1)} s (embedding and incremental matching included)`);
   return { ...r, seconds: +((performance.now() - t) / 1000).toFixed(1), errors: undefined };
 }

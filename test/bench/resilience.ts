@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- resilience [--requests 1000] [--seed <n>|random] [--skip fuzz,hostile,ml_outage,crash_import,heavy_job]`
+ * `npm run bench -- resilience [--requests 1000] [--seed <n>|random] [--skip fuzz,hostile,ml_outage,crash_import,heavy_job] [--heavy-scale 1]`
  *
  * How the platform holds up against hostile clients and unlucky operators:
  * - fuzz: --requests requests generated from the supergraph itself (every root field, wrong types,
@@ -195,7 +195,7 @@ async function crashImport(rows: number) {
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { requests: { type: "string", default: "1000" }, seed: { type: "string", default: "random" }, skip: { type: "string", default: "" }, "crash-rows": { type: "string", default: "600" } },
+    options: { requests: { type: "string", default: "1000" }, seed: { type: "string", default: "random" }, skip: { type: "string", default: "" }, "crash-rows": { type: "string", default: "600" }, "heavy-scale": { type: "string", default: "1" } },
   });
   const skip = new Set(values.skip.split(",").filter(Boolean));
   const seed = values.seed === "random" ? Date.now() % 2 ** 31 : Number(values.seed);
@@ -210,8 +210,9 @@ export async function main(args: string[]): Promise<number> {
   }
   if (!skip.has("crash_import")) report.crash_import = await crashImport(Number(values["crash-rows"]));
   if (!skip.has("heavy_job")) {
-    const { measureHeavyJob } = await import("./heavy-job.js");
-    report.heavy_job = await measureHeavyJob();
+    const { heavyJob } = await import("./heavy-job.js");
+    const heavy = await heavyJob({ scale: Number(values["heavy-scale"]) });
+    report.heavy_job = { healthz_p95_ms: heavy.healthz_p95_ms, query_p95_ms: heavy.query_p95_ms, full_run_s: heavy.full_run_s, import_rows_per_s: heavy.import_rows_per_s };
   }
 
   console.log(`\nresilience (seed ${seed})`);

@@ -7,6 +7,7 @@ type BenchMain = (args: string[]) => Promise<number | void>;
 
 const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   embeddings: () => import("./embeddings.js"),
+  "heavy-job": () => import("./heavy-job.js"),
   gateway: () => import("./gateway.js"),
   knowledge: () => import("./knowledge.js"),
   matching: () => import("./matching.js"),
