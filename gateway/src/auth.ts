@@ -1,8 +1,12 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { LRUCache } from "lru-cache";
-import type { Identity } from "@matchgraph/subgraph-kit";
+import { createServiceTokenVerifier, isServiceToken, type Identity } from "@matchgraph/subgraph-kit";
 
-export type AuthConfig =
+/**
+ * `serviceSecret` (the identity secret shared with the subgraphs) lets subgraphs call the graph
+ * with a service token (kit graph.ts); without it service tokens are refused like any bad token.
+ */
+export type AuthConfig = (
   | { mode: "none"; localRoles: string[] }
   | {
       mode: "jwt";
@@ -13,7 +17,8 @@ export type AuthConfig =
       anonymousRead: boolean;
       /** Longest lifetime (exp − iat, or exp − now without iat) a token may have; default 24 h. */
       maxTokenLifetimeS?: number;
-    };
+    }
+) & { serviceSecret?: string };
 
 export class AuthError extends Error {}
 
@@ -49,6 +54,32 @@ function checkLifetime(payload: JWTPayload, maxLifetimeS: number): void {
  * for the embedded demo only: every caller is the local user with the configured roles.
  */
 export function createAuthenticator(config: AuthConfig): Authenticator {
+  const clients = createClientAuthenticator(config);
+  if (!config.serviceSecret) return clients;
+  return withServiceTokens(clients, config.serviceSecret);
+}
+
+/**
+ * A subgraph calling the graph (kit graph.ts) sends a service token: recognised by its issuer,
+ * verified with the secret gateway and subgraphs share, admitted as the user it acts for (or
+ * `service:<name>`) with the roles it carries. A token that claims that issuer but does not verify
+ * is refused: it never falls through to the client JWT check.
+ */
+function withServiceTokens(clients: Authenticator, secret: string): Authenticator {
+  const verify = createServiceTokenVerifier(secret);
+  return {
+    anonymousRead: clients.anonymousRead,
+    async authenticate(authorization) {
+      const token = authorization ? /^Bearer\s+(.+)$/i.exec(authorization.trim())?.[1] : undefined;
+      if (!token || !isServiceToken(token)) return clients.authenticate(authorization);
+      const verified = await verify(token);
+      if (!verified) throw new AuthError("Invalid or expired service token");
+      return { ...verified.identity, expiresAt: verified.expiresAt };
+    },
+  };
+}
+
+function createClientAuthenticator(config: AuthConfig): Authenticator {
   if (config.mode === "none") {
     const identity = { ...LOCAL_USER, roles: config.localRoles };
     return { anonymousRead: true, authenticate: async () => identity };

@@ -27,7 +27,8 @@ const gateway = await startGateway({
   subgraphs,
   mlRuntimeUrl: env.ML_RUNTIME_URL,
   identitySecret: env.MATCHGRAPH_IDENTITY_SECRET,
-  auth: authConfig(env),
+  // Subgraphs call the graph with service tokens signed with the identity secret (kit graph.ts).
+  auth: { ...authConfig(env), serviceSecret: env.MATCHGRAPH_IDENTITY_SECRET },
   limits: limitsOf(env),
   port: env.PORT,
   host: env.HOST,

@@ -88,7 +88,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
 
     await options.beforeServices?.(runtime.url);
-    const defs = await Promise.all(SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](pubSub)));
+    // Subgraphs that need another domain's data ask the gateway with a service token (kit graph.ts);
+    // its URL is known once it listens, below.
+    const gatewayAt: { url?: string } = {};
+    const subgraphOptions = { graph: { url: () => gatewayAt.url, secret: identitySecret }, mlRuntimeUrl: runtime.url };
+    const defs = await Promise.all(SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](pubSub, subgraphOptions)));
     const subgraphs: RunningService[] = [];
     for (const def of defs) {
       const port = random ? 0 : SUBGRAPH_PORTS[def.name as keyof typeof SUBGRAPH_PORTS];
@@ -102,13 +106,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       subgraphs: subgraphs.map((s) => ({ name: s.name, url: s.url, wsUrl: s.wsUrl })),
       mlRuntimeUrl: runtime.url,
       identitySecret,
-      auth: options.auth,
+      auth: { ...options.auth, serviceSecret: identitySecret },
       limits: options.limits,
       port: options.port,
       host: options.host,
       log: log.child({ service: "gateway" }),
     });
     closers.push(() => gateway.close());
+    gatewayAt.url = gateway.url;
     return { url: gateway.url, wsUrl: gateway.wsUrl, mlRuntimeUrl: runtime.url, subgraphs, supergraphSdl, stopMlRuntime, startMlRuntime: restartMlRuntime, close };
   } catch (err) {
     await close();

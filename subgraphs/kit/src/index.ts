@@ -7,6 +7,7 @@ export * from "./embeddings.js";
 export * from "./errors.js";
 export * from "./http.js";
 export * from "./identity.js";
+export * from "./graph.js";
 export * from "./input-hygiene.js";
 export * from "./logger.js";
 export * from "./metrics.js";
