@@ -59,17 +59,28 @@ describe("ingestion job GraphQL on pglite", () => {
       progressIntervalMs: 0,
       handler: async (_j, ctx) => {
         ctx.progress("embed", 1, 2);
+        await Promise.race([firstSeen, new Promise((resolve) => setTimeout(resolve, 5_000))]);
         ctx.progress("store", 2, 2);
       },
     });
-    worker.start();
+    // The subscription reads the row when it delivers, so the handler waits for the first
+    // delivery (a fast worker could otherwise finish before anything is read); the stream is
+    // pulled before the worker starts so that its first events are not missed.
+    let sawFirst!: () => void;
+    const firstSeen = new Promise<void>((resolve) => (sawFirst = resolve));
     const seen: unknown[] = [];
-    for await (const event of stream) {
-      expect(event.errors).toBeUndefined();
-      const e = event.data!.ingestionProgress as { id: string; status: string };
-      seen.push(e);
-      if (e.status === "DONE") break;
-    }
+    const collected = (async () => {
+      for await (const event of stream) {
+        expect(event.errors).toBeUndefined();
+        const e = event.data!.ingestionProgress as { id: string; status: string };
+        seen.push(e);
+        sawFirst();
+        if (e.status === "DONE") break;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    worker.start();
+    await collected;
     await worker.stop();
     expect(seen.every((e) => (e as { id: string }).id === job.id)).toBe(true);
     expect(seen.at(-1)).toEqual({ id: job.id, status: "DONE", progress: { stage: "store", done: 2, total: 2 } });
