@@ -261,6 +261,9 @@ export class PairMatch {
   @Field(() => Float, { description: "0-100" })
   score!: number;
 
+  @Field(() => [String], { description: "Skills of the job the talent also lists (case-insensitive)" })
+  sharedSkills!: string[];
+
   @Field(() => MatchExplanation)
   explanation!: MatchExplanation;
 

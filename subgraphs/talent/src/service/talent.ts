@@ -171,7 +171,7 @@ function talentData(input: TalentInput) {
   const { skillDetails: details, ...rest } = input;
   return {
     ...rest,
-    ...(details !== undefined ? { skillDetails: details ?? [], ...(input.skills === undefined ? { skills: (details ?? []).map((s) => s.name) } : {}) } : {}),
+    ...(details !== undefined ? { skillDetails: details ?? [], ...(!input.skills?.length ? { skills: (details ?? []).map((s) => s.name) } : {}) } : {}),
   };
 }
 
@@ -181,7 +181,7 @@ function jobData(input: JobInput, existing?: { requiredSkills: unknown; niceSkil
   const data: Record<string, unknown> = { ...rest };
   if (requiredSkills !== undefined) data.requiredSkills = requiredSkills ?? [];
   if (niceToHaveSkills !== undefined) data.niceSkills = niceToHaveSkills ?? [];
-  if ((requiredSkills !== undefined || niceToHaveSkills !== undefined) && input.skills === undefined) {
+  if ((requiredSkills !== undefined || niceToHaveSkills !== undefined) && !input.skills?.length) {
     const names = (v: unknown) => (Array.isArray(v) ? (v as Array<{ name: string }>).map((s) => s.name) : []);
     const all = [...names(data.requiredSkills ?? existing?.requiredSkills), ...names(data.niceSkills ?? existing?.niceSkills)];
     data.skills = dedupeSkills(all);
