@@ -174,7 +174,7 @@ export function generateWorld(options: WorldOptions = {}): SyntheticWorld {
       industry: pick(random, INDUSTRIES),
       city,
       company: `Company ${i % 90}`,
-      required: required.map((name) => ({ name, minProficiency: random() < missingRate ? null : Math.min(5, 1 + LEVELS.indexOf(level) + Math.round(gaussian(random) * 0.5)) })),
+      required: required.map((name) => ({ name, minProficiency: random() < missingRate ? null : Math.max(1, Math.min(5, 1 + LEVELS.indexOf(level) + Math.round(gaussian(random) * 0.5))) })),
       nice: nice.map((name) => ({ name, minProficiency: null })),
       level: maybe(level),
       minYears: maybe(ylo + Math.floor(random() * 2)),
