@@ -142,7 +142,9 @@ export async function main(args: string[]): Promise<number> {
     )).createJob.id;
     result.load_seconds = (performance.now() - loadStart) / 1000;
 
-    const FIELDS = `score source modelVersion processingTimeMs explanation { baseValue factors { sentence } contributions { feature value contribution } } subScores { skills experience location salary text }`;
+    // What a person sees of each match: score, source, version, the three factors and the sub-scores.
+    const FIELDS = `score source modelVersion processingTimeMs sharedSkills explanation { baseValue factors { feature impact sentence } } subScores { skills experience location salary text }`;
+    const CHECK_FIELDS = `score source modelVersion processingTimeMs explanation { baseValue contributions { feature value contribution } }`;
     const time = async (query: string, id: string) => {
       const wall: number[] = [];
       const inSubgraph: number[] = [];
@@ -172,8 +174,10 @@ export async function main(args: string[]): Promise<number> {
     result.match_100_jobs_ms = summary(jobsRun);
     result.match_100_talents_ms = summary(talentsRun);
 
-    // 3. The served explanations against LightGBM's own pred_contrib on the same rows.
-    const served = [...jobsRun.last, ...talentsRun.last].filter((m) => m.explanation.contributions);
+    // 3. The served explanations (every feature's contribution, asked for once) against LightGBM's own pred_contrib on the same rows.
+    const checkJobs = await gql<{ matchJobs: Served[] }>(`query ($id: ID!) { matchJobs(talentId: $id, limit: 100, minScore: 0.5) { ${CHECK_FIELDS} } }`, { id: queryTalent }, admin);
+    const checkTalents = await gql<{ matchTalents: Served[] }>(`query ($id: ID!) { matchTalents(jobId: $id, limit: 100, minScore: 0.5) { ${CHECK_FIELDS} } }`, { id: queryJob }, admin);
+    const served = [...checkJobs.matchJobs, ...checkTalents.matchTalents].filter((m) => m.explanation.contributions);
     const version = served[0]!.modelVersion!;
     const stored = (await loadModelVersion(t.db, "talent-match", version))!;
     const f = FEATURE_NAMES.length;

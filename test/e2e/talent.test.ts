@@ -186,8 +186,12 @@ describe.each(kinds)("talent matching through the gateway on %s", (kind) => {
     }
     expect(matches.map((m) => m.score)).toEqual([...matches.map((m) => m.score)].sort((a, b) => b - a));
     expect(matches[0]!.explanation.factors.map((f) => f.sentence)).toContain("Covers 2 of 3 required skills (missing kafka)");
-    // Stored with source and (no) model version.
-    const stored = await t.db.prisma.matchResult.findMany({ where: { talentId: ids.ada } });
+    // Stored (after the answer) with source and (no) model version.
+    let stored = await t.db.prisma.matchResult.findMany({ where: { talentId: ids.ada } });
+    for (let i = 0; i < 100 && stored.length < 3; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      stored = await t.db.prisma.matchResult.findMany({ where: { talentId: ids.ada } });
+    }
     expect(stored).toHaveLength(3);
     expect(stored.every((r) => r.source === "FALLBACK" && r.modelVersion === null)).toBe(true);
   });
