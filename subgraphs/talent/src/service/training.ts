@@ -23,8 +23,8 @@ export const MIN_HELD_OUT_FEEDBACK = 50;
 export const SYNTHETIC_SEED = 11;
 export const feedbackWeight = (syntheticRows: number, feedbackRows: number) => Math.min(50, Math.max(1, syntheticRows / (2 * Math.max(1, feedbackRows))));
 export const WEEK_MS = 7 * 24 * 3_600_000;
-export const TRAINING_PARAMS = { num_leaves: 15, max_depth: 5, learning_rate: 0.1, min_data_in_leaf: 20, feature_fraction: 0.9 };
-export const TRAINING_ROUNDS = 120;
+export const TRAINING_PARAMS = { num_leaves: 15, max_depth: 5, learning_rate: 0.2, min_data_in_leaf: 20, feature_fraction: 0.9 };
+export const TRAINING_ROUNDS = 60;
 
 /** The label a pair's feedback stands for (0-100): a recruiter's decision outweighs the talent's. */
 export function feedbackLabel(types: readonly FeedbackType[]): number {
