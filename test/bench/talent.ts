@@ -179,6 +179,12 @@ export async function main(args: string[]): Promise<number> {
     });
     result.match_100_jobs_ms = summary(jobsRun);
     result.match_100_talents_ms = summary(talentsRun);
+    // Where the subgraph's time goes (its debug log line per request), medians in ms.
+    const breakdown = (msg: string) => {
+      const lines = t.logs.filter((l) => l.msg === msg).slice(-requests) as Array<{ ms: Record<string, number> }>;
+      return Object.fromEntries(Object.keys(lines[0]?.ms ?? {}).map((k) => [k, r(pct(lines.map((l) => l.ms[k]!), 50))]));
+    };
+    result.subgraph_breakdown_ms = { matchJobs: breakdown("matchJobs timings"), matchTalents: breakdown("matchTalents timings") };
 
     // 3. The served explanations (every feature's contribution, asked for once) against LightGBM's own pred_contrib on the same rows.
     const checkJobs = await gql<{ matchJobs: Served[] }>(`query ($id: ID!) { matchJobs(talentId: $id, limit: 100, minScore: 0.5) { ${CHECK_FIELDS} } }`, { id: queryTalent }, admin);
@@ -242,6 +248,7 @@ export async function main(args: string[]): Promise<number> {
       const v = s as { p50: number; p95: number; subgraph_p50: number; cpu_ms_per_request: number; matches: number };
       console.log(`| ${name} | ${v.p50} | ${v.p95} | ${v.subgraph_p50} | ${v.cpu_ms_per_request} | ${v.matches} |`);
     }
+    console.log(`subgraph medians (ms): ${JSON.stringify(result.subgraph_breakdown_ms)}`);
     console.log(`SHAP vs LightGBM pred_contrib on ${served.length} served rows: max |diff| ${shapDiff.toExponential(2)} (scores ${scoreDiff.toExponential(2)})`);
     console.log(`feedback (${fb.length} pairs, weight ${r(weight)}): held-out NDCG@10 v${second.gate.activeVersion} ${r(second.gate.active ?? NaN, 4)} → v${second.version.version} ${r(second.gate.candidate, 4)} (${second.activated ? "activated" : "not activated"})`);
     console.log(`results: ${out}`);

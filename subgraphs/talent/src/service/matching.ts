@@ -189,12 +189,18 @@ export async function matchTalents(ctx: SubgraphContext, args: { jobId: unknown;
     const rows = await rowsByIds(ctx, "talent", hit.ids);
     return { matches: rows.map((row, i) => ({ row: row as TalentMatchRow, result: hit.results[i]! })), source: hit.source, modelVersion: hit.modelVersion, processingTimeMs: performance.now() - started, cached: true, viewer };
   }
+  const t1 = performance.now();
   const candidates = await candidateTalents(ctx.db, job, candidatePool(limit));
+  const t2 = performance.now();
   const profile = jobProfile(job);
   const features = candidates.map((c) => pairFeatures(talentProfile(c.row), profile, c.similarity));
+  const t3 = performance.now();
   const scored = await scoreBest(ctx, features, limit, minScore);
+  const t4 = performance.now();
   const matches = ranked(candidates.map((c) => c.row), scored.picked, scored.results, limit, minScore);
   remember(ctx, false, jobId, matches);
+  const t5 = performance.now();
+  ctx.log.debug({ ms: { job: t1 - started, candidates: t2 - t1, features: t3 - t2, score: t4 - t3, rest: t5 - t4 }, candidates: candidates.length }, "matchTalents timings");
   matchCache.set(key, { ids: matches.map((m) => m.row.id), results: matches.map((m) => m.result), source: scored.source, modelVersion: scored.modelVersion });
   return { matches, source: scored.source, modelVersion: scored.modelVersion, processingTimeMs: performance.now() - started, cached: false, viewer };
 }
