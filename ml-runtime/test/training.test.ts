@@ -57,6 +57,20 @@ describe("datasets", () => {
     expect(grouped.summary.split).toMatchObject({ method: "grouped", groups: 37, holdoutGroups: 7 });
   });
 
+  it("never holds out trainOnly rows, and draws the held-out rows or groups from the others", () => {
+    const d = exampleBinaryDataset({ rows: 500 });
+    const trainOnly = Array.from({ length: 500 }, (_, i) => i < 300);
+    const random = prepareDataset({ ...d, trainOnly });
+    expect(random.holdout.every((r) => r >= 300)).toBe(true);
+    expect(random.holdout.length).toBe(40);
+    const groups = Array.from({ length: 500 }, (_, i) => (i < 300 ? `s${i % 50}` : `f${i % 20}`));
+    const grouped = prepareDataset({ ...d, groups, trainOnly });
+    expect(grouped.holdout.every((r) => r >= 300)).toBe(true);
+    expect(grouped.summary.split).toMatchObject({ method: "grouped", groups: 20, holdoutGroups: 4, trainOnlyRows: 300 });
+    // Without trainOnly the split is what it always was.
+    expect(prepareDataset({ ...d, trainOnly: new Array(500).fill(false) }).holdout).toEqual(prepareDataset(d).holdout);
+  });
+
   it("keeps missing values missing: null, absent keys and NaN become NaN, never 0", () => {
     const d: TabularDataset = {
       ...exampleRegressionDataset({ rows: 100 }),

@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   matching: () => import("./matching.js"),
   models: () => import("./models.js"),
   resilience: () => import("./resilience.js"),
+  talent: () => import("./talent.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

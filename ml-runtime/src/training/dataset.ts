@@ -27,6 +27,12 @@ export interface TabularDataset {
   weights?: ArrayLike<number>;
   /** Optional, one per row: rows of a group stay on one side of the split, and NDCG@k is computed per group. */
   groups?: ArrayLike<string | number>;
+  /**
+   * Optional, one per row: rows that are never held out (e.g. synthetic rows an earlier version
+   * trained on, so that the gate compares versions on rows neither has seen). The split draws its
+   * held-out rows (or groups) from the others only; a group is held out whole or not at all.
+   */
+  trainOnly?: ArrayLike<boolean>;
   /** Where the rows come from (kept with the version), e.g. "talent feedback up to 2026-12-01". */
   source: string;
   /** Seed of the split and of LightGBM (default 1): the same dataset and seed give the same model. */
@@ -107,6 +113,8 @@ export function prepareDataset(dataset: TabularDataset): PreparedDataset {
   if (dataset.labels.length !== rows) throw new DatasetError(`${dataset.labels.length} labels for ${rows} rows`);
   if (dataset.groups && dataset.groups.length !== rows) throw new DatasetError(`${dataset.groups.length} group keys for ${rows} rows`);
   if (dataset.weights && dataset.weights.length !== rows) throw new DatasetError(`${dataset.weights.length} weights for ${rows} rows`);
+  if (dataset.trainOnly && dataset.trainOnly.length !== rows) throw new DatasetError(`${dataset.trainOnly.length} trainOnly flags for ${rows} rows`);
+  const trainOnly = (r: number) => Boolean(dataset.trainOnly?.[r]);
   if (dataset.weights && Array.from(dataset.weights).some((w) => !(Number.isFinite(w) && w > 0))) throw new DatasetError("weights must be finite and above 0");
   if (dataset.softLabels && dataset.objective !== "binary") throw new DatasetError("softLabels needs the binary objective");
   const holdoutFraction = dataset.holdoutFraction ?? 0.2;
@@ -142,13 +150,15 @@ export function prepareDataset(dataset: TabularDataset): PreparedDataset {
   const split = new Uint8Array(rows);
   let groupSummary: Record<string, number> | undefined;
   if (dataset.groups) {
-    const keys = [...new Set(Array.from(dataset.groups))].sort((a, b) => String(a).localeCompare(String(b)));
+    const pinned = new Set<string | number>();
+    for (let r = 0; r < rows; r++) if (trainOnly(r)) pinned.add(dataset.groups[r]!);
+    const keys = [...new Set(Array.from(dataset.groups))].filter((k) => !pinned.has(k)).sort((a, b) => String(a).localeCompare(String(b)));
     const held = new Set(shuffled(keys, random).slice(0, Math.max(1, Math.round(keys.length * holdoutFraction))));
     for (let r = 0; r < rows; r++) split[r] = held.has(dataset.groups[r]!) ? 1 : 0;
     groupSummary = { groups: keys.length, holdoutGroups: held.size };
   } else {
-    const order = shuffled(Array.from({ length: rows }, (_, i) => i), random);
-    for (const r of order.slice(0, Math.round(rows * holdoutFraction))) split[r] = 1;
+    const order = shuffled(Array.from({ length: rows }, (_, i) => i).filter((r) => !trainOnly(r)), random);
+    for (const r of order.slice(0, Math.round(order.length * holdoutFraction))) split[r] = 1;
   }
   const holdout: number[] = [];
   for (let r = 0; r < rows; r++) if (split[r]) holdout.push(r);
@@ -175,7 +185,7 @@ export function prepareDataset(dataset: TabularDataset): PreparedDataset {
       rows,
       trainRows,
       holdoutRows: holdout.length,
-      split: { method: dataset.groups ? "grouped" : "random", holdoutFraction, seed, ...(groupSummary ?? {}) },
+      split: { method: dataset.groups ? "grouped" : "random", holdoutFraction, seed, ...(groupSummary ?? {}), ...(dataset.trainOnly ? { trainOnlyRows: Array.from(dataset.trainOnly).filter(Boolean).length } : {}) },
       ...(dataset.softLabels ? { softLabels: true } : {}),
       ...(dataset.weights ? { weighted: true } : {}),
       labels: { train: labelStats(side(0)), holdout: labelStats(side(1)) },

@@ -1,6 +1,7 @@
 import { buildFederatedSchema, type PubSub, type SubgraphContext, type SubgraphDefinition } from "@matchgraph/subgraph-kit";
 import { jobLoader, talentLoader } from "./service/talent.js";
 import { JobResolver, TalentResolver, toJob, toTalent } from "./schema/resolver.js";
+import { startTalentWorker } from "./service/training.js";
 
 export const name = "talent";
 
@@ -23,5 +24,5 @@ export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition
       },
     },
   });
-  return { name, schema };
+  return { name, schema, start: startTalentWorker };
 }

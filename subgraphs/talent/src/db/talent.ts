@@ -19,8 +19,9 @@ export function listTalentPage(db: Database, take: number, cursor: Cursor | null
   return db.prisma.talent.findMany({ where: afterCursor(cursor), orderBy: pageOrder, take });
 }
 
-export function listJobPage(db: Database, take: number, cursor: Cursor | null): Promise<JobRow[]> {
-  return db.prisma.job.findMany({ where: afterCursor(cursor), orderBy: pageOrder, take });
+export function listJobPage(db: Database, take: number, cursor: Cursor | null, company: string | null = null): Promise<JobRow[]> {
+  const where = company === null ? afterCursor(cursor) : { AND: [afterCursor(cursor), { company: { equals: company, mode: "insensitive" as const } }] };
+  return db.prisma.job.findMany({ where, orderBy: pageOrder, take });
 }
 
 export type StoredEmbedding = { found: false } | { found: true; embedding: { vector: number[]; model: string } | null };
