@@ -106,20 +106,24 @@ export async function retrieveCandidates(
              bool_or(source = 'job_posting') AS has_job,
              (array_agg(snippet_id::text ORDER BY bm25 * decay DESC))[1:3] AS top
       FROM ps GROUP BY lead_id
+    )    , top AS (
+      SELECT l.id, coalesce(s.bm25, 0) AS bm25, coalesce(s.decayed, 0) AS decayed, coalesce(s.boosted, 0) AS boosted,
+             coalesce(s.has_job, false) AS has_job, coalesce(s.top, '{}'::text[]) AS top
+      FROM leads.lead l LEFT JOIN s ON s.lead_id = l.id
+      WHERE true ${whereFilters(filters, exclusions)} ${restrict}
+      ORDER BY coalesce(s.boosted, 0) DESC, l.id
+      LIMIT ${limit}
     )
     SELECT l.id::text AS "id", l.company_name AS "companyName", l.domain, l.industry, l.country,
            l.employee_count AS "employeeCount", l.revenue_band AS "revenueBand", l.description,
            l.embedding_model AS "embeddingModel", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
            ARRAY(SELECT lt.technology FROM leads.lead_technology lt WHERE lt.lead_id = l.id AND lt.active ORDER BY lt.technology) AS "technologies",
-           coalesce(s.bm25, 0) AS "bm25", coalesce(s.decayed, 0) AS "decayed", coalesce(s.boosted, 0) AS "boosted",
-           coalesce(s.has_job, false) AS "hasJobPosting",
+           top.bm25 AS "bm25", top.decayed AS "decayed", top.boosted AS "boosted", top.has_job AS "hasJobPosting",
            EXISTS (SELECT 1 FROM leads.lead_technology ct WHERE ct.lead_id = l.id AND ct.technology = ANY(${p.churnTechnologies}::text[])
                    AND (ct.first_seen > ${p.churnSince}::timestamptz OR (NOT ct.active AND ct.last_seen > ${p.churnSince}::timestamptz))) AS "churn",
-           coalesce(s.top, '{}'::text[]) AS "topSnippets"
-    FROM leads.lead l LEFT JOIN s ON s.lead_id = l.id
-    WHERE true ${whereFilters(filters, exclusions)} ${restrict}
-    ORDER BY coalesce(s.boosted, 0) DESC, l.id
-    LIMIT ${limit}`;
+           top.top AS "topSnippets"
+    FROM top JOIN leads.lead l ON l.id = top.id
+    ORDER BY top.boosted DESC, l.id`;
   return rows.map((r) => ({
     ...r,
     bm25: Number(r.bm25),
@@ -189,21 +193,39 @@ export interface NewSnippet {
   terms: Map<string, number>;
 }
 
-/** Inserts snippets and, for the scored ones (not duplicates), their postings: two statements, whatever the batch size. */
+/**
+ * Inserts snippets and, for the scored ones (not duplicates), their postings: array parameters
+ * expanded by unnest, so two statements carry any batch with a handful of bind parameters.
+ */
 export async function insertSnippets(tx: Prisma.TransactionClient, rows: NewSnippet[]): Promise<void> {
   if (rows.length === 0) return;
-  const values = rows.map(
-    (r) => Prisma.sql`(${r.id}::uuid, ${r.leadId}::uuid, ${r.source}, ${r.text}, ${r.observedAt}::timestamptz, ${r.minerId}::uuid, ${r.simhash}::bigint, ${r.length}, ${r.duplicateOf}::uuid)`,
-  );
   await tx.$executeRaw`
     INSERT INTO leads.snippet (id, lead_id, source, text, observed_at, miner_id, simhash, length, duplicate_of)
-    VALUES ${Prisma.join(values)}`;
-  const postings = rows
-    .filter((r) => r.duplicateOf === null)
-    .flatMap((r) => [...r.terms].map(([term, tf]) => Prisma.sql`(${term}, ${r.id}::uuid, ${r.observedAt}::timestamptz, ${r.leadId}::uuid, ${r.source}, ${tf}, ${r.length})`));
-  for (let i = 0; i < postings.length; i += 5000) {
-    await tx.$executeRaw`
-      INSERT INTO leads.snippet_term (term, snippet_id, observed_at, lead_id, source, tf, length)
-      VALUES ${Prisma.join(postings.slice(i, i + 5000))}`;
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.leadId)}::uuid[], ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.text)}::text[],
+      ${rows.map((r) => r.observedAt.toISOString())}::timestamptz[], ${rows.map((r) => r.minerId)}::uuid[], ${rows.map((r) => r.simhash.toString())}::bigint[],
+      ${rows.map((r) => r.length)}::int[], ${rows.map((r) => r.duplicateOf)}::uuid[])`;
+  const term: string[] = [];
+  const snippet: string[] = [];
+  const observed: string[] = [];
+  const lead: string[] = [];
+  const source: string[] = [];
+  const tf: number[] = [];
+  const length: number[] = [];
+  for (const r of rows) {
+    if (r.duplicateOf !== null) continue;
+    for (const [t, n] of r.terms) {
+      term.push(t);
+      snippet.push(r.id);
+      observed.push(r.observedAt.toISOString());
+      lead.push(r.leadId);
+      source.push(r.source);
+      tf.push(n);
+      length.push(r.length);
+    }
   }
+  if (term.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO leads.snippet_term (term, snippet_id, observed_at, lead_id, source, tf, length)
+    SELECT * FROM unnest(${term}::text[], ${snippet}::uuid[], ${observed}::timestamptz[], ${lead}::uuid[], ${source}::text[], ${tf}::int[], ${length}::int[])`;
 }

@@ -21,16 +21,42 @@ export interface LoggedQuery {
 }
 
 interface Pending {
-  db: Database;
   rows: LoggedQuery[];
+  /** Reputation scores to store: latest score and queries counted since the last flush. */
+  reputation: Map<string, { score: number; queries: number }>;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
+}
+
+function pendingOf(db: Database): Pending {
+  let p = pending.get(db);
+  if (!p) {
+    p = { rows: [], reputation: new Map(), timer: null, flushing: null };
+    pending.set(db, p);
+  }
+  return p;
+}
+
+function schedule(db: Database, p: Pending): void {
+  if (p.timer) return;
+  p.timer = setTimeout(() => {
+    p.timer = null;
+    void flushQueries(db).catch(() => undefined);
+  }, FLUSH_MS);
+  p.timer.unref?.();
 }
 
 const pending = new WeakMap<Database, Pending>();
 const FLUSH_MS = 200;
 
-async function writeQueries(db: Database, rows: LoggedQuery[]): Promise<void> {
+async function writeQueries(db: Database, rows: LoggedQuery[], reputation: Map<string, { score: number; queries: number }>): Promise<void> {
+  if (reputation.size) {
+    const names = [...reputation.keys()];
+    await db.prisma.$executeRaw`
+      INSERT INTO leads.submitter_reputation (submitter, score, queries, updated_at)
+      SELECT s, sc, q, now() FROM unnest(${names}::text[], ${names.map((n) => reputation.get(n)!.score)}::float8[], ${names.map((n) => reputation.get(n)!.queries)}::int[]) AS x(s, sc, q)
+      ON CONFLICT (submitter) DO UPDATE SET score = EXCLUDED.score, queries = leads.submitter_reputation.queries + EXCLUDED.queries, updated_at = now()`;
+  }
   if (rows.length === 0) return;
   const queries = rows.map(
     (q) => Prisma.sql`(${q.id}::uuid, ${q.submitter}, ${q.prompt}, ${JSON.stringify(q.parsed)}::jsonb, ${q.k}, ${q.hits.length}, ${q.quality}, ${q.costUsd}, ${q.llmCalls})`,
@@ -46,30 +72,21 @@ async function writeQueries(db: Database, rows: LoggedQuery[]): Promise<void> {
 
 /** Queues a query for the next batch write. */
 export function logQuery(db: Database, row: LoggedQuery): void {
-  let p = pending.get(db);
-  if (!p) {
-    p = { db, rows: [], timer: null, flushing: null };
-    pending.set(db, p);
-  }
+  const p = pendingOf(db);
   p.rows.push(row);
-  if (!p.timer) {
-    const state = p;
-    state.timer = setTimeout(() => {
-      state.timer = null;
-      void flushQueries(db).catch(() => undefined);
-    }, FLUSH_MS);
-    state.timer.unref?.();
-  }
+  schedule(db, p);
 }
 
-/** Writes every queued query now. */
+/** Writes every queued query (and reputation score) now. */
 export async function flushQueries(db: Database): Promise<void> {
   const p = pending.get(db);
   if (!p) return;
   while (p.flushing) await p.flushing;
-  if (p.rows.length === 0) return;
+  if (p.rows.length === 0 && p.reputation.size === 0) return;
   const rows = p.rows.splice(0);
-  p.flushing = writeQueries(db, rows).finally(() => {
+  const reputation = new Map(p.reputation);
+  p.reputation.clear();
+  p.flushing = writeQueries(db, rows, reputation).finally(() => {
     p.flushing = null;
   });
   await p.flushing;
@@ -98,8 +115,9 @@ export function checkRate(runtime: IntentRuntime, submitter: string, now = Date.
 }
 
 /**
- * One quality sample for a submitter: the EMA moves, the gauge follows, and crossing under the
- * alert threshold records an alert (once per crossing).
+ * One quality sample for a submitter: the EMA moves in memory, the gauge follows, crossing under
+ * the alert threshold records an alert (once per crossing); the score is stored with the next
+ * batch of queries (never a write per request).
  */
 export async function recordQuality(db: Database, runtime: IntentRuntime, submitter: string, quality: number): Promise<number> {
   const before = runtime.reputation.get(submitter) ?? INITIAL_REPUTATION;
@@ -114,9 +132,10 @@ export async function recordQuality(db: Database, runtime: IntentRuntime, submit
       VALUES ('low_reputation', ${submitter}, ${after}, ${`Query-quality reputation ${after.toFixed(3)} fell under ${threshold}: rate limit tightened to ${runtime.config.ratePerMinuteLow} per minute`})`;
     runtime.metrics.alerts.inc({ kind: "low_reputation" });
   }
-  await db.prisma.$executeRaw`
-    INSERT INTO leads.submitter_reputation (submitter, score, queries, updated_at) VALUES (${submitter}, ${after}, 1, now())
-    ON CONFLICT (submitter) DO UPDATE SET score = EXCLUDED.score, queries = leads.submitter_reputation.queries + 1, updated_at = now()`;
+  const p = pendingOf(db);
+  const cur = p.reputation.get(submitter);
+  p.reputation.set(submitter, { score: after, queries: (cur?.queries ?? 0) + 1 });
+  schedule(db, p);
   return after;
 }
 

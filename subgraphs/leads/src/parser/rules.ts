@@ -76,7 +76,8 @@ const TOKEN = /(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(\s?[kK]\b)?|[
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // A hyphen inside a word joins two words ("mid-sized", "DACH-Region", "e-commerce").
-  for (const m of text.replace(/(\p{L})-(?=\p{L})/gu, "$1 ").matchAll(TOKEN)) {
+  const joined = text.replace(/\b([eE])-(?=(?:commerce|business|commer|shop))/g, "$1").replace(/(\p{L})-(?=\p{L})/gu, "$1 ");
+  for (const m of joined.matchAll(TOKEN)) {
     const raw = m[0];
     if (m[1] !== undefined) {
       const digits = m[1];
@@ -205,6 +206,8 @@ const EXEMPLAR_MARKERS = split(EXEMPLAR_WORDS);
 const LIST_JOINERS = new Set(["or", "and", "oder", "und", "ou", "et", "o", "y", "e", "/", ",", "&"]);
 const NAME_STOP = new Set(["the", "companies", "firms", "businesses", "der", "die", "das", "les", "la", "le", "los", "las", "os", "as", "il", "lo", "gli", "i", "a", "an", "unternehmen", "firmen", "entreprises", "empresas", "aziende", "imprese", "societes"]);
 
+/** Legal forms continue a company name even in lowercase ("Kastelbe plc"). */
+const LEGAL_FORMS = new Set(["plc", "ltd", "inc", "llc", "corp", "gmbh", "ag", "se", "sa", "sas", "sarl", "sl", "spa", "srl", "lda", "ltda", "bv", "nv", "ab", "as", "a/s", "oy", "kg"]);
 const isDomain = (raw: string) => /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu.test(raw);
 const capitalised = (raw: string) => /^[\p{Lu}\p{N}]/u.test(raw);
 
@@ -226,6 +229,11 @@ function takeExemplars(tokens: Token[]): string[] {
       if (isDomain(t.raw)) {
         close();
         names.push(t.raw.toLowerCase());
+        consumed.push(j);
+        continue;
+      }
+      if (current.length && LEGAL_FORMS.has(t.norm)) {
+        current.push(t.raw);
         consumed.push(j);
         continue;
       }

@@ -9,6 +9,7 @@ import { recordOutcome } from "../intent/querylog.js";
 import { requiredText } from "@matchgraph/subgraph-kit";
 import {
   IntentSnippetInput,
+  LeadTechnologyInput,
   LeadOutcomeKind,
   LeadQualityAlert,
   LeadQuery,
@@ -21,6 +22,7 @@ import {
   type ParsePath,
 } from "./intent-types.js";
 import { toLead } from "./resolver.js";
+import { recordLeadTechnologies } from "../intent/technologies.js";
 
 const ADMIN = ["admin"];
 
@@ -57,6 +59,16 @@ export class IntentResolver {
     const identity = requireRole(ctx, MINER_ROLES);
     const out = await submitIntentSnippets(ctx, identity.userId, snippets);
     return out.map((s) => ({ ...s, source: s.source as IntentSource }));
+  }
+
+  @Mutation(() => Int, { description: "Upserts technologies seen at a lead (role writer); returns how many were written" })
+  async recordLeadTechnologies(
+    @Arg("leadId", () => ID) leadId: string,
+    @Arg("technologies", () => [LeadTechnologyInput]) technologies: LeadTechnologyInput[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
+    requireRole(ctx);
+    return recordLeadTechnologies(ctx, leadId, technologies);
   }
 
   @Mutation(() => Boolean, { description: "Records an impression, click or conversion of a lead a query returned (the query's submitter or an admin); false if already recorded" })

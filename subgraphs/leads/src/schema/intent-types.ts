@@ -225,3 +225,15 @@ export class SubmitterReputation {
   @Field(() => Int)
   queries!: number;
 }
+
+@InputType({ description: "A technology seen at a lead: first / last seen and whether it is still in use (removals are churn)" })
+export class LeadTechnologyInput {
+  @Field(() => String, { description: "Canonical lowercase name, e.g. salesforce" })
+  technology!: string;
+  @Field(() => Date)
+  firstSeen!: Date;
+  @Field(() => Date, { nullable: true, description: "Defaults to now" })
+  lastSeen?: Date | null;
+  @Field(() => Boolean, { defaultValue: true })
+  active!: boolean;
+}
