@@ -85,9 +85,11 @@ export async function retrieveCandidates(
 ): Promise<CandidateRow[]> {
   const ln2PerDay = Math.LN2 / p.halfLifeDays / 86_400;
   const restrict = onlyIds ? Prisma.sql`AND l.id = ANY(${onlyIds}::uuid[])` : Prisma.empty;
+  // The same filters restrict the postings (BM25 is aggregated for eligible leads only) and the leads.
+  const where = Prisma.sql`${whereFilters(filters, exclusions)} ${restrict}`;
   const rows = await db.prisma.$queryRaw<Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string }>>`
     WITH q AS (
-      SELECT t.term, ln(1 + (c.documents - t.df + 0.5) / (t.df + 0.5)) AS idf
+      SELECT t.term, ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5)::float8) AS idf
       FROM leads.term_stat t CROSS JOIN leads.corpus_stat c
       WHERE c.id = 1 AND t.term = ANY(${p.terms}::text[])
     ), a AS (
@@ -95,8 +97,9 @@ export async function retrieveCandidates(
     ), ps AS (
       SELECT st.lead_id, st.snippet_id, st.source,
              sum(q.idf * st.tf * (${p.k1}::float8 + 1) / (st.tf + ${p.k1}::float8 * (1 - ${p.b}::float8 + ${p.b}::float8 * st.length / a.avglen))) AS bm25,
-             exp(-${ln2PerDay}::float8 * greatest(0, extract(epoch FROM (${p.now}::timestamptz - st.observed_at)))) AS decay
+             exp(-${ln2PerDay}::float8 * greatest(0, extract(epoch FROM (${p.now}::timestamptz - st.observed_at))::float8)) AS decay
       FROM leads.snippet_term st JOIN q ON q.term = st.term CROSS JOIN a
+      WHERE st.lead_id IN (SELECT l.id FROM leads.lead l WHERE true ${where})
       GROUP BY st.lead_id, st.snippet_id, st.source, st.observed_at
     ), s AS (
       SELECT lead_id,
@@ -110,7 +113,7 @@ export async function retrieveCandidates(
       SELECT l.id, coalesce(s.bm25, 0) AS bm25, coalesce(s.decayed, 0) AS decayed, coalesce(s.boosted, 0) AS boosted,
              coalesce(s.has_job, false) AS has_job, coalesce(s.top, '{}'::text[]) AS top
       FROM leads.lead l LEFT JOIN s ON s.lead_id = l.id
-      WHERE true ${whereFilters(filters, exclusions)} ${restrict}
+      WHERE true ${where}
       ORDER BY coalesce(s.boosted, 0) DESC, l.id
       LIMIT ${limit}
     )
