@@ -85,7 +85,8 @@ async function benchDatabase(a: Args): Promise<{ url: string; loaded: boolean }>
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query("SELECT count(*)::int AS n FROM leads.lead").catch(() => ({ rows: [{ n: 0 }] }));
+    // Loaded = every lead embedded (the last step of the load).
+    const r = await c.query("SELECT count(*)::int AS n FROM leads.lead WHERE embedding IS NOT NULL").catch(() => ({ rows: [{ n: 0 }] }));
     return { url, loaded: Number(r.rows[0].n) === a.companies };
   } finally {
     await c.end();
@@ -174,7 +175,9 @@ async function runLoad(gateway: string, rate: number, seconds: number, next: () 
 export async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
   const t0 = Date.now();
-  const { url, loaded } = await benchDatabase(a);
+  let { url, loaded } = await benchDatabase(a);
+  // A half-loaded database (an interrupted set-up) is rebuilt.
+  if (!loaded && !a.fresh) ({ url, loaded } = await benchDatabase({ ...a, fresh: true }));
   console.log(`database ${new URL(url).pathname.slice(1)}: ${loaded ? "market already loaded" : "loading the market"}`);
   const { child, gateway, setup } = await startChild(url, a, !loaded);
   const setupMs = Date.now() - t0;

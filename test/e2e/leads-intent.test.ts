@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../src/env.js";
 import { startTestPlatform, type TestPlatform } from "../src/harness.js";
+import { leadsTrainableModels } from "@matchgraph/leads/training";
 
 const kinds = await databaseKinds();
 const DAY = 86_400_000;
@@ -313,6 +314,16 @@ describe.each(kinds)("leads intent model through the gateway on %s", (kind) => {
     expect(one.clicks).toBeGreaterThanOrEqual(1);
     expect(two.snippetsFlagged).toBe(1);
     expect(one.qualityFactor).toBeGreaterThan(two.qualityFactor);
+
+    // F-10: returned hits keep their features; outcomes and LLM judgements label them for the cold-start model.
+    const data = await leadsTrainableModels[0]!.dataset({ db: t.db, log: () => undefined });
+    expect(data.model).toBe("leads-cold-start");
+    expect(data.features.map((f) => f.name)).toEqual(["bm25", "decayed", "snippets", "hasJobPosting", "churn", "fit", "employeeLog"]);
+    const labels = Array.from(data.labels);
+    expect(labels).toContain(1); // the click
+    expect(labels).toContain(0.3); // an LLM judgement, distilled
+    expect(labels.every((l) => l >= 0 && l <= 1)).toBe(true);
+    expect(data.rows.every((r) => Array.isArray(r) && r.length === 7)).toBe(true);
   });
 
   it("F-9 lowers the reputation of a submitter of junk prompts, alerts, and tightens their rate limit", async () => {

@@ -8,6 +8,7 @@ import { PRIOR_COLD_START, runtimeColdStart } from "./intent/scorers.js";
 
 export { createIntentRuntime, setIntentRuntime, intentRuntime, bumpDataVersion } from "./intent/runtime.js";
 export { parseRules } from "./parser/rules.js";
+export { leadsTrainableModels, LEADS_COLD_START_MODEL } from "./intent/training.js";
 
 export const name = "leads";
 
@@ -17,7 +18,7 @@ export async function createSubgraph(pubSub: PubSub, options: SubgraphOptions & 
   const mlRuntimeUrl = options.mlRuntimeUrl ?? process.env.ML_RUNTIME_URL ?? "http://127.0.0.1:4100";
   const llm = options.llm !== undefined ? options.llm : config.llm ? createLlmClientFromEnv({}, { ...process.env, ML_RUNTIME_URL: mlRuntimeUrl }) : null;
   const coldStart =
-    options.coldStart !== undefined ? options.coldStart : config.coldStart === "prior" ? PRIOR_COLD_START : config.coldStart === "model" ? runtimeColdStart(mlRuntimeUrl, config.coldStartModel) : null;
+    options.coldStart !== undefined ? options.coldStart : config.coldStart === "prior" ? PRIOR_COLD_START : config.coldStart === "model" ? runtimeColdStart(config.coldStartModel) : null;
   const runtime = createIntentRuntime({ config, ...options, llm, coldStart });
   setIntentRuntime(runtime);
   const schema = await buildFederatedSchema({

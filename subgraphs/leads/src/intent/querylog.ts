@@ -17,7 +17,7 @@ export interface LoggedQuery {
   quality: number;
   costUsd: number;
   llmCalls: number;
-  hits: Array<{ leadId: string; rank: number; minerIds: string[] }>;
+  hits: Array<{ leadId: string; rank: number; minerIds: string[]; features: Record<string, number>; llmLikelihood: number | null }>;
 }
 
 interface Pending {
@@ -61,11 +61,11 @@ async function writeQueries(db: Database, rows: LoggedQuery[], reputation: Map<s
   const queries = rows.map(
     (q) => Prisma.sql`(${q.id}::uuid, ${q.submitter}, ${q.prompt}, ${JSON.stringify(q.parsed)}::jsonb, ${q.k}, ${q.hits.length}, ${q.quality}, ${q.costUsd}, ${q.llmCalls})`,
   );
-  const hits = rows.flatMap((q) => q.hits.map((h) => Prisma.sql`(${q.id}::uuid, ${h.leadId}::uuid, ${h.rank}, ${h.minerIds}::uuid[])`));
+  const hits = rows.flatMap((q) => q.hits.map((h) => Prisma.sql`(${q.id}::uuid, ${h.leadId}::uuid, ${h.rank}, ${h.minerIds}::uuid[], ${JSON.stringify(h.features)}::jsonb, ${h.llmLikelihood}::float8)`));
   await db.prisma.$transaction(async (tx) => {
     await tx.$executeRaw`INSERT INTO leads.lead_query (id, submitter, prompt, parsed, k, hits, quality, cost_usd, llm_calls) VALUES ${Prisma.join(queries)}`;
     for (let i = 0; i < hits.length; i += 10_000) {
-      await tx.$executeRaw`INSERT INTO leads.lead_query_hit (query_id, lead_id, rank, miner_ids) VALUES ${Prisma.join(hits.slice(i, i + 10_000))}`;
+      await tx.$executeRaw`INSERT INTO leads.lead_query_hit (query_id, lead_id, rank, miner_ids, features, llm_likelihood) VALUES ${Prisma.join(hits.slice(i, i + 10_000))}`;
     }
   });
 }

@@ -5,6 +5,7 @@
  * features alone.
  */
 import { z } from "zod";
+import type { SubgraphContext } from "@matchgraph/subgraph-kit";
 import type { IntentRuntime } from "./runtime.js";
 
 export type Scorer = "BM25" | "LLM" | "COLD_START";
@@ -24,30 +25,21 @@ export const COLD_START_FEATURES: Array<keyof ColdStartFeatures> = ["bm25", "dec
 
 export interface ColdStartScorer {
   /** Probability of buying, in [0, 1], per row. */
-  score(rows: ColdStartFeatures[]): Promise<number[]>;
+  score(rows: ColdStartFeatures[], ctx: Pick<SubgraphContext, "ml" | "requestId">): Promise<number[]>;
   readonly name: string;
 }
 
 /**
- * A cold-start scorer that calls a tabular model on the ml-runtime (`/v1/models/{name}/predict`),
- * e.g. the LightGBM model `leads-cold-start` trained by `npm run train` on LLM judgements and
- * recorded outcomes.
+ * The cold-start model on the ml-runtime: the LightGBM binary model `leads-cold-start` trained by
+ * `npm run train -- leads-cold-start` on the stored hits' features, labelled by recorded outcomes
+ * and LLM judgements (distillation), scored through the runtime's tabular predict.
  */
-export function runtimeColdStart(baseUrl: string, model = "leads-cold-start"): ColdStartScorer {
+export function runtimeColdStart(model = "leads-cold-start"): ColdStartScorer {
   return {
     name: model,
-    async score(rows) {
-      const res = await fetch(`${baseUrl.replace(/\/$/, "")}/v1/models/${encodeURIComponent(model)}/predict`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rows: rows.map((r) => COLD_START_FEATURES.map((f) => r[f])) }),
-        signal: AbortSignal.timeout(2000),
-      });
-      if (!res.ok) throw new Error(`cold-start model answered ${res.status}`);
-      const body = (await res.json()) as { predictions?: number[]; scores?: number[] };
-      const out = body.predictions ?? body.scores;
-      if (!Array.isArray(out) || out.length !== rows.length) throw new Error("cold-start model answered no predictions");
-      return out.map((p) => Math.min(1, Math.max(0, Number(p))));
+    async score(rows, ctx) {
+      const out = await ctx.ml.tabular.predict(model, rows as unknown as Array<Record<string, number>>, { requestId: ctx.requestId });
+      return out.map((p) => Math.min(1, Math.max(0, p.score)));
     },
   };
 }

@@ -22,7 +22,7 @@ import { parseLeadPrompt } from "../parser/index.js";
 import { words } from "./text.js";
 import { checkRate, loadReputation, logQuery, recordQuality } from "./querylog.js";
 import { intentRuntime, type IntentRuntime } from "./runtime.js";
-import { judgeWithLlm, type Scorer } from "./scorers.js";
+import { judgeWithLlm, type ColdStartFeatures, type Scorer } from "./scorers.js";
 
 export const PROMPT_MAX = 2000;
 const promptSchema = requiredText(PROMPT_MAX);
@@ -163,7 +163,13 @@ export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k
     quality,
     costUsd: cached ? 0 : result.costUsd,
     llmCalls: cached ? 0 : result.llmCalls,
-    hits: result.hits.map((h, rank) => ({ leadId: h.lead.id, rank: rank + 1, minerIds: [...new Set(h.snippets.map((s) => s.minerId).filter((m): m is string => !!m))] })),
+    hits: result.hits.map((h, rank) => ({
+      leadId: h.lead.id,
+      rank: rank + 1,
+      minerIds: [...new Set(h.snippets.map((s) => s.minerId).filter((m): m is string => !!m))],
+      features: coldStartFeatures(h) as unknown as Record<string, number>,
+      llmLikelihood: h.explanation.llmLikelihood,
+    })),
   });
   await recordQuality(ctx.db, runtime, submitter, quality);
   return { queryId, ...result, costUsd: cached ? 0 : result.costUsd, llmCalls: cached ? 0 : result.llmCalls, cached };
@@ -279,6 +285,19 @@ async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: 
   return { query, hits, relaxedFilters: RELAXATION_ORDER.filter((f) => relaxed.has(f)), candidates: byId.size, costUsd, llmCalls };
 }
 
+/** What the cold-start model reads of a hit (also stored with each returned hit: its training set). */
+export function coldStartFeatures(h: LeadMatch): ColdStartFeatures {
+  return {
+    bm25: h.lead.bm25,
+    decayed: h.lead.decayed,
+    snippets: h.lead.topSnippets.length,
+    hasJobPosting: h.lead.hasJobPosting ? 1 : 0,
+    churn: h.lead.churn ? 1 : 0,
+    fit: h.explanation.fit,
+    employeeLog: Math.log10(1 + (h.lead.employeeCount ?? 0)),
+  };
+}
+
 const byScore = (a: LeadMatch, b: LeadMatch) => b.score - a.score || (a.lead.id < b.lead.id ? -1 : 1);
 
 async function judgeWeak(ctx: SubgraphContext, runtime: IntentRuntime, query: LeadQuery, prompt: string, ranked: LeadMatch[], k: number): Promise<{ costUsd: number; llmCalls: number }> {
@@ -315,15 +334,8 @@ async function judgeWeak(ctx: SubgraphContext, runtime: IntentRuntime, query: Le
     const probs = await runtime.time("cold_start", () =>
       scorer
         .score(
-          rest.map((h) => ({
-            bm25: h.lead.bm25,
-            decayed: h.lead.decayed,
-            snippets: h.lead.topSnippets.length,
-            hasJobPosting: h.lead.hasJobPosting ? 1 : 0,
-            churn: h.lead.churn ? 1 : 0,
-            fit: h.explanation.fit,
-            employeeLog: Math.log10(1 + (h.lead.employeeCount ?? 0)),
-          })),
+          rest.map(coldStartFeatures),
+          ctx,
         )
         .catch(() => null),
     );

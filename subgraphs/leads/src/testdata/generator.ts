@@ -249,7 +249,7 @@ export function generateMarket(opts: MarketOptions): Market {
         const existing = c.technologies.find((x) => x.technology === t);
         if (existing) {
           existing.active = false;
-          existing.lastSeen = new Date(now.getTime() - r() * 60 * DAY);
+          existing.lastSeen = new Date(Math.max(existing.firstSeen.getTime(), now.getTime() - r() * 60 * DAY));
         } else c.technologies.push({ technology: t, firstSeen: new Date(now.getTime() - r() * 60 * DAY), lastSeen: now, active: true });
         snippets.push({ company: i, source: "technology_change", text: `${existing ? "Removed" : "Added"} ${t} ${existing ? "from" : "to"} the technology stack`, observedAt: new Date(now.getTime() - r() * 60 * DAY) });
         count++;
