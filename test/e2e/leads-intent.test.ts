@@ -231,6 +231,16 @@ describe.each(kinds)("leads intent model through the gateway on %s", (kind) => {
     const res = await submit(miner2, [{ leadId: ids["Delta Bank GmbH"], source: "JOB_POSTING", text: "Delta Bank hiring a Salesforce administrator for the CRM rollout", observedAt: ago(1) }]);
     expect(res.errors).toBeUndefined();
     expect(await docs()).toBe(n + 1);
+    // Snippets are partitioned by month on PostgreSQL (the row lands in its month's partition), a plain table on PGlite.
+    const id = res.data!.submitIntentSnippets[0]!.id;
+    const [table] = await t.db.prisma.$queryRaw<Array<{ relkind: string; part: string }>>`
+      SELECT c.relkind::text AS relkind, (SELECT s.tableoid::regclass::text FROM leads.snippet s WHERE s.id = ${id}::uuid) AS part
+      FROM pg_class c WHERE c.oid = 'leads.snippet'::regclass`;
+    if (kind === "postgres") {
+      expect(table!.relkind).toBe("p");
+      const month = new Date(Date.now() - DAY).toISOString().slice(0, 7).replace("-", "_");
+      expect(table!.part).toBe(`leads_snippet_partitions.snippet_${month}`);
+    } else expect(table).toEqual({ relkind: "r", part: "leads.snippet" });
     const after = await search("We sell a CRM to banks in Austria", 5);
     expect(after.cached).toBe(false); // the write bumped the data version
     expect(delta(after).explanation.bm25 as number).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
  * query-quality reputation (EMA) with alerts and rate limits. Query rows are written in batches
  * off the request path (one INSERT per flush): outcomes flush first, so they always find their hit.
  */
-import { Prisma, type Database } from "@matchgraph/db";
+import type { Database } from "@matchgraph/db";
 import { GraphQLError } from "graphql";
 import { notFound } from "@matchgraph/subgraph-kit";
 import type { IntentRuntime } from "./runtime.js";
@@ -58,15 +58,23 @@ async function writeQueries(db: Database, rows: LoggedQuery[], reputation: Map<s
       ON CONFLICT (submitter) DO UPDATE SET score = EXCLUDED.score, queries = leads.submitter_reputation.queries + EXCLUDED.queries, updated_at = now()`;
   }
   if (rows.length === 0) return;
-  const queries = rows.map(
-    (q) => Prisma.sql`(${q.id}::uuid, ${q.submitter}, ${q.prompt}, ${JSON.stringify(q.parsed)}::jsonb, ${q.k}, ${q.hits.length}, ${q.quality}, ${q.costUsd}, ${q.llmCalls})`,
-  );
-  const hits = rows.flatMap((q) => q.hits.map((h) => Prisma.sql`(${q.id}::uuid, ${h.leadId}::uuid, ${h.rank}, ${h.minerIds}::uuid[], ${JSON.stringify(h.features)}::jsonb, ${h.llmLikelihood}::float8)`));
+  // Array parameters expanded by unnest: a flush of any size is two statements with a handful of binds.
+  const hits = rows.flatMap((q) => q.hits.map((h) => ({ q: q.id, ...h })));
   await db.prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO leads.lead_query (id, submitter, prompt, parsed, k, hits, quality, cost_usd, llm_calls) VALUES ${Prisma.join(queries)}`;
-    for (let i = 0; i < hits.length; i += 10_000) {
-      await tx.$executeRaw`INSERT INTO leads.lead_query_hit (query_id, lead_id, rank, miner_ids, features, llm_likelihood) VALUES ${Prisma.join(hits.slice(i, i + 10_000))}`;
-    }
+    await tx.$executeRaw`
+      INSERT INTO leads.lead_query (id, submitter, prompt, parsed, k, hits, quality, cost_usd, llm_calls)
+      SELECT i, s, p, j::jsonb, k, h, q, c, n FROM unnest(
+        ${rows.map((q) => q.id)}::uuid[], ${rows.map((q) => q.submitter)}::text[], ${rows.map((q) => q.prompt)}::text[],
+        ${rows.map((q) => JSON.stringify(q.parsed))}::text[], ${rows.map((q) => q.k)}::int[], ${rows.map((q) => q.hits.length)}::int[],
+        ${rows.map((q) => q.quality)}::float8[], ${rows.map((q) => q.costUsd)}::float8[], ${rows.map((q) => q.llmCalls)}::int[]
+      ) AS x(i, s, p, j, k, h, q, c, n)`;
+    if (hits.length === 0) return;
+    await tx.$executeRaw`
+      INSERT INTO leads.lead_query_hit (query_id, lead_id, rank, miner_ids, features, llm_likelihood)
+      SELECT q, l, r, m::uuid[], f::jsonb, x FROM unnest(
+        ${hits.map((h) => h.q)}::uuid[], ${hits.map((h) => h.leadId)}::uuid[], ${hits.map((h) => h.rank)}::int[],
+        ${hits.map((h) => `{${h.minerIds.join(",")}}`)}::text[], ${hits.map((h) => JSON.stringify(h.features))}::text[], ${hits.map((h) => h.llmLikelihood)}::float8[]
+      ) AS t(q, l, r, m, f, x)`;
   });
 }
 

@@ -134,6 +134,8 @@ export function companyKey(name: string): string {
     .trim();
 }
 
+const inflight = new Map<string, Promise<Cached>>();
+
 const submitterOf = (ctx: SubgraphContext) => ctx.identity?.userId ?? "anonymous";
 
 export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k: unknown }, runtime: IntentRuntime = intentRuntime()): Promise<LeadSearch> {
@@ -148,8 +150,19 @@ export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k
   const cached = !!result;
   runtime.metrics.resultCache.inc({ outcome: cached ? "hit" : "miss" });
   if (!result) {
-    result = await search(ctx, prompt, k, runtime);
-    runtime.resultCache.set(key, result);
+    // Single flight: identical searches arriving while one computes wait for it instead of computing again.
+    let flight = inflight.get(key);
+    if (!flight) {
+      const version = runtime.dataVersion;
+      flight = search(ctx, prompt, k, runtime)
+        .then((r) => {
+          if (runtime.dataVersion === version) runtime.resultCache.set(key, r);
+          return r;
+        })
+        .finally(() => inflight.delete(key));
+      inflight.set(key, flight);
+    }
+    result = await flight;
   }
 
   const queryId = randomUUID();
