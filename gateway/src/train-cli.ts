@@ -16,7 +16,11 @@ import { openDatabase, type Database } from "@matchgraph/db";
 import { ensureTrainingPython, exampleModels, findTrainableModel, listModelVersions, trainModel, type TrainableModel } from "@matchgraph/ml-runtime/training";
 
 /** Every domain's trainable models. A domain that owns a model adds its list here. */
-const REGISTRIES: Array<() => Promise<readonly TrainableModel[]>> = [async () => exampleModels, async () => (await import("@matchgraph/talent/training")).talentModels];
+const REGISTRIES: Array<() => Promise<readonly TrainableModel[]>> = [
+  async () => exampleModels,
+  async () => (await import("@matchgraph/talent/training")).talentModels,
+  async () => (await import("@matchgraph/leads/training")).leadsTrainableModels,
+];
 
 const USAGE = `usage: npm run train -- <model> [--force] [--reason <text>] [--runtime-url <url>]
        npm run train -- --list

@@ -6,6 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import type { Registry } from "prom-client";
 import type { Database } from "@matchgraph/db";
 import type { EmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { createContext, type LoaderRegistry, type SubgraphContext } from "./context.js";
@@ -24,6 +25,8 @@ export interface SubgraphDefinition {
   schema: GraphQLSchema;
   /** Background work (e.g. a job worker) started with the server; the returned function stops it. */
   start?(services: SubgraphServices): Promise<() => Promise<void>>;
+  /** The subgraph's own Prometheus metrics, served on /metrics beside the kit's (names must not clash). */
+  metrics?: Registry;
 }
 
 /** Shared services a subgraph runs with; the same objects in both topologies. */
@@ -89,7 +92,17 @@ export async function serveSubgraph(
       else res.end();
     };
     if (path === "/healthz") return sendJson(res, 200, { status: "ok", service: def.name });
-    if (path === "/metrics") return void sendMetrics(res, metrics.registry).catch(done);
+    if (path === "/metrics") {
+      if (!def.metrics) return void sendMetrics(res, metrics.registry).catch(done);
+      // Both registries' texts, each with its own default labels (Registry.merge would drop them).
+      const own = def.metrics;
+      return void Promise.all([metrics.registry.metrics(), own.metrics()])
+        .then(([kit, domain]) => {
+          res.setHeader("content-type", metrics.registry.contentType);
+          res.end(`${kit}\n${domain}`);
+        })
+        .catch(done);
+    }
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
     (async () => {
       const caller = await verifyCaller(headerValue(req.headers[IDENTITY_HEADER]));

@@ -1,12 +1,28 @@
-import { buildFederatedSchema, type PubSub, type SubgraphContext, type SubgraphDefinition } from "@matchgraph/subgraph-kit";
+import { buildFederatedSchema, createLlmClientFromEnv, type PubSub, type SubgraphContext, type SubgraphDefinition, type SubgraphOptions } from "@matchgraph/subgraph-kit";
 import { intentLoader, leadLoader } from "./service/leads.js";
 import { IntentSnippetResolver, LeadResolver, toIntentSnippet, toLead } from "./schema/resolver.js";
+import { IntentResolver } from "./schema/intent-resolver.js";
+import { createIntentRuntime, setIntentRuntime, type IntentRuntimeOptions } from "./intent/runtime.js";
+import { intentConfigFromEnv } from "./intent/config.js";
+import { PRIOR_COLD_START, runtimeColdStart } from "./intent/scorers.js";
+
+export { createIntentRuntime, setIntentRuntime, intentRuntime, bumpDataVersion } from "./intent/runtime.js";
+export { parseRules } from "./parser/rules.js";
+export { leadsTrainableModels, LEADS_COLD_START_MODEL } from "./intent/training.js";
 
 export const name = "leads";
 
-export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition> {
+export async function createSubgraph(pubSub: PubSub, options: SubgraphOptions & IntentRuntimeOptions = {}): Promise<SubgraphDefinition> {
+  // The intent model's configuration is validated here, at start-up: a bad value stops the subgraph.
+  const config = intentConfigFromEnv();
+  const mlRuntimeUrl = options.mlRuntimeUrl ?? process.env.ML_RUNTIME_URL ?? "http://127.0.0.1:4100";
+  const llm = options.llm !== undefined ? options.llm : config.llm ? createLlmClientFromEnv({}, { ...process.env, ML_RUNTIME_URL: mlRuntimeUrl }) : null;
+  const coldStart =
+    options.coldStart !== undefined ? options.coldStart : config.coldStart === "prior" ? PRIOR_COLD_START : config.coldStart === "model" ? runtimeColdStart(config.coldStartModel) : null;
+  const runtime = createIntentRuntime({ config, ...options, llm, coldStart });
+  setIntentRuntime(runtime);
   const schema = await buildFederatedSchema({
-    resolvers: [LeadResolver, IntentSnippetResolver],
+    resolvers: [LeadResolver, IntentSnippetResolver, IntentResolver],
     pubSub,
     referenceResolvers: {
       Lead: {
@@ -23,5 +39,5 @@ export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition
       },
     },
   });
-  return { name, schema };
+  return { name, schema, metrics: runtime.metrics.registry };
 }

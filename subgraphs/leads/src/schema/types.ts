@@ -44,6 +44,9 @@ export class Lead {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
+  @Field(() => String, { nullable: true, description: "Revenue band: <1m, 1m-10m, 10m-50m, 50m-250m, 250m-1b, >1b" })
+  revenueBand?: string | null;
+
   @Field(() => String, { nullable: true, description: "Model that embedded this record" })
   embeddingModel!: string | null;
 

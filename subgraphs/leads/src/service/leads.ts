@@ -30,6 +30,7 @@ import {
   type IntentRow,
   type LeadRow,
 } from "../db/leads.js";
+import { bumpDataVersion } from "../intent/runtime.js";
 
 export const LEAD_INTENT_ADDED = "leads.intentAdded";
 /** Ids only: the distributed pub/sub carries events through NOTIFY (payload < 8000 bytes). */
@@ -132,7 +133,9 @@ export async function listLeads(ctx: SubgraphContext, take: number, cursor: Para
 
 export async function createLead(ctx: SubgraphContext, input: unknown): Promise<LeadRow> {
   const data = parseInput(createSchema, input);
-  return createEmbedded(ctx, LEAD_TABLE, textOf(data), (tx) => tx.lead.create({ data }));
+  const row = await createEmbedded(ctx, LEAD_TABLE, textOf(data), (tx) => tx.lead.create({ data }));
+  bumpDataVersion();
+  return row;
 }
 
 export async function updateLead(ctx: SubgraphContext, id: string, input: unknown): Promise<LeadRow> {
@@ -141,7 +144,9 @@ export async function updateLead(ctx: SubgraphContext, id: string, input: unknow
   const existing = await ctx.db.prisma.lead.findUnique({ where: { id } });
   if (!existing) throw notFound("Lead", id);
   const change = { existing, textBefore: textOf(existing), textAfter: textOf({ ...existing, ...patch }) };
-  return updateEmbedded(ctx, LEAD_TABLE, change, (tx) => tx.lead.update({ where: { id }, data: patch }));
+  const row = await updateEmbedded(ctx, LEAD_TABLE, change, (tx) => tx.lead.update({ where: { id }, data: patch }));
+  bumpDataVersion();
+  return row;
 }
 
 export async function addIntentSnippet(ctx: SubgraphContext, leadId: string, input: unknown): Promise<IntentRow> {

@@ -1,0 +1,234 @@
+import { Prisma, type Database } from "@matchgraph/db";
+
+/** Positive filters as applied in SQL (null: not applied, at this relaxation level or at all). */
+export interface AppliedFilters {
+  industries: string[] | null;
+  countries: string[] | null;
+  employeeMin: number | null;
+  employeeMax: number | null;
+  technologies: string[] | null;
+}
+
+/** NOT clauses: always applied, never relaxed. */
+export interface Exclusions {
+  industries: string[];
+  countries: string[];
+  technologies: string[];
+}
+
+export interface Bm25Params {
+  terms: string[];
+  k1: number;
+  b: number;
+  halfLifeDays: number;
+  jobPostingBoost: number;
+  churnTechnologies: string[];
+  churnSince: Date;
+  now: Date;
+}
+
+export interface CandidateRow {
+  id: string;
+  companyName: string;
+  domain: string | null;
+  industry: string | null;
+  country: string | null;
+  employeeCount: number | null;
+  revenueBand: string | null;
+  description: string | null;
+  embeddingModel: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  technologies: string[];
+  /** Σ BM25 over the lead's matching snippets. */
+  bm25: number;
+  /** Σ BM25 × time decay. */
+  decayed: number;
+  /** Σ BM25 × time decay × job-posting boost. */
+  boosted: number;
+  hasJobPosting: boolean;
+  churn: boolean;
+  /** The snippets that counted most (BM25 × decay), best first. */
+  topSnippets: string[];
+}
+
+function whereFilters(f: AppliedFilters, x: Exclusions): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (x.industries.length) parts.push(Prisma.sql`AND (l.industry IS NULL OR NOT (l.industry = ANY(${x.industries}::text[])))`);
+  if (x.countries.length) parts.push(Prisma.sql`AND (l.country IS NULL OR NOT (l.country = ANY(${x.countries}::text[])))`);
+  if (x.technologies.length) {
+    parts.push(Prisma.sql`AND NOT EXISTS (SELECT 1 FROM leads.lead_technology xt WHERE xt.lead_id = l.id AND xt.active AND xt.technology = ANY(${x.technologies}::text[]))`);
+  }
+  if (f.industries?.length) parts.push(Prisma.sql`AND l.industry = ANY(${f.industries}::text[])`);
+  if (f.countries?.length) parts.push(Prisma.sql`AND l.country = ANY(${f.countries}::text[])`);
+  if (f.employeeMin !== null) parts.push(Prisma.sql`AND l.employee_count >= ${f.employeeMin}`);
+  if (f.employeeMax !== null) parts.push(Prisma.sql`AND l.employee_count <= ${f.employeeMax}`);
+  if (f.technologies?.length) {
+    parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM leads.lead_technology ft WHERE ft.lead_id = l.id AND ft.active AND ft.technology = ANY(${f.technologies}::text[]))`);
+  }
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+/**
+ * One round trip: the leads that pass the filters (NOT clauses always), each with its BM25 intent
+ * over the query terms (k1, b, document lengths and IDF from the trigger-maintained statistics),
+ * time decay, job-posting boost, technology churn and the snippets that counted; best intent
+ * first, at most `limit`. `onlyIds` restricts to given leads (exemplar neighbours).
+ */
+export async function retrieveCandidates(
+  db: Database,
+  filters: AppliedFilters,
+  exclusions: Exclusions,
+  p: Bm25Params,
+  limit: number,
+  onlyIds: string[] | null = null,
+): Promise<CandidateRow[]> {
+  const ln2PerDay = Math.LN2 / p.halfLifeDays / 86_400;
+  const restrict = onlyIds ? Prisma.sql`AND l.id = ANY(${onlyIds}::uuid[])` : Prisma.empty;
+  // The same filters restrict the postings (BM25 is aggregated for eligible leads only) and the leads.
+  const where = Prisma.sql`${whereFilters(filters, exclusions)} ${restrict}`;
+  const rows = await db.prisma.$queryRaw<Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string }>>`
+    WITH q AS (
+      SELECT t.term, ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5)::float8) AS idf
+      FROM leads.term_stat t CROSS JOIN leads.corpus_stat c
+      WHERE c.id = 1 AND t.term = ANY(${p.terms}::text[])
+    ), a AS (
+      SELECT greatest(1.0, total_length::float8 / greatest(documents, 1)) AS avglen FROM leads.corpus_stat WHERE id = 1
+    ), ps AS (
+      SELECT st.lead_id, st.snippet_id, st.source,
+             sum(q.idf * st.tf * (${p.k1}::float8 + 1) / (st.tf + ${p.k1}::float8 * (1 - ${p.b}::float8 + ${p.b}::float8 * st.length / a.avglen))) AS bm25,
+             exp(-${ln2PerDay}::float8 * greatest(0, extract(epoch FROM (${p.now}::timestamptz - st.observed_at))::float8)) AS decay
+      FROM leads.snippet_term st JOIN q ON q.term = st.term CROSS JOIN a
+      WHERE st.lead_id IN (SELECT l.id FROM leads.lead l WHERE true ${where})
+      GROUP BY st.lead_id, st.snippet_id, st.source, st.observed_at
+    ), s AS (
+      SELECT lead_id,
+             sum(bm25) AS bm25,
+             sum(bm25 * decay) AS decayed,
+             sum(bm25 * decay * CASE WHEN source = 'job_posting' THEN ${p.jobPostingBoost}::float8 ELSE 1 END) AS boosted,
+             bool_or(source = 'job_posting') AS has_job,
+             (array_agg(snippet_id::text ORDER BY bm25 * decay DESC))[1:3] AS top
+      FROM ps GROUP BY lead_id
+    )    , top AS (
+      SELECT l.id, coalesce(s.bm25, 0) AS bm25, coalesce(s.decayed, 0) AS decayed, coalesce(s.boosted, 0) AS boosted,
+             coalesce(s.has_job, false) AS has_job, coalesce(s.top, '{}'::text[]) AS top
+      FROM leads.lead l LEFT JOIN s ON s.lead_id = l.id
+      WHERE true ${where}
+      ORDER BY coalesce(s.boosted, 0) DESC, l.id
+      LIMIT ${limit}
+    )
+    SELECT l.id::text AS "id", l.company_name AS "companyName", l.domain, l.industry, l.country,
+           l.employee_count AS "employeeCount", l.revenue_band AS "revenueBand", l.description,
+           l.embedding_model AS "embeddingModel", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+           ARRAY(SELECT lt.technology FROM leads.lead_technology lt WHERE lt.lead_id = l.id AND lt.active ORDER BY lt.technology) AS "technologies",
+           top.bm25 AS "bm25", top.decayed AS "decayed", top.boosted AS "boosted", top.has_job AS "hasJobPosting",
+           EXISTS (SELECT 1 FROM leads.lead_technology ct WHERE ct.lead_id = l.id AND ct.technology = ANY(${p.churnTechnologies}::text[])
+                   AND (ct.first_seen > ${p.churnSince}::timestamptz OR (NOT ct.active AND ct.last_seen > ${p.churnSince}::timestamptz))) AS "churn",
+           top.top AS "topSnippets"
+    FROM top JOIN leads.lead l ON l.id = top.id
+    ORDER BY top.boosted DESC, l.id`;
+  return rows.map((r) => ({
+    ...r,
+    bm25: Number(r.bm25),
+    decayed: Number(r.decayed),
+    boosted: Number(r.boosted),
+    createdAt: new Date(r.createdAt),
+    updatedAt: new Date(r.updatedAt),
+  }));
+}
+
+export interface ExemplarRow {
+  id: string;
+  model: string;
+  vector: string;
+}
+
+/** Leads named as exemplars, by company name or domain (lowercase), with their vectors. */
+export function resolveExemplars(db: Database, names: string[]): Promise<ExemplarRow[]> {
+  return db.prisma.$queryRaw<ExemplarRow[]>`
+    SELECT id::text AS id, embedding_model AS model, embedding::text AS vector
+    FROM leads.lead
+    WHERE (lower(company_name) = ANY(${names}::text[]) OR domain = ANY(${names}::text[])) AND embedding IS NOT NULL
+    LIMIT 20`;
+}
+
+export interface SnippetRow {
+  id: string;
+  leadId: string;
+  source: string;
+  text: string;
+  observedAt: Date;
+  minerId: string | null;
+  duplicateOf: string | null;
+}
+
+export async function snippetsByIds(db: Database, ids: string[]): Promise<SnippetRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.prisma.$queryRaw<SnippetRow[]>`
+    SELECT id::text AS id, lead_id::text AS "leadId", source, text, observed_at AS "observedAt", miner_id::text AS "minerId", duplicate_of::text AS "duplicateOf"
+    FROM leads.snippet WHERE id = ANY(${ids}::uuid[])`;
+  return rows.map((r) => ({ ...r, observedAt: new Date(r.observedAt) }));
+}
+
+/** The newest snippets of a lead (any miner), for the LLM judge and the near-duplicate check. */
+export async function snippetsOfLeads(db: Database | Prisma.TransactionClient, leadIds: string[], perLead: number): Promise<Array<SnippetRow & { simhash: bigint }>> {
+  if (leadIds.length === 0) return [];
+  const client = "prisma" in db ? db.prisma : db;
+  const rows = await client.$queryRaw<Array<SnippetRow & { simhash: bigint | string }>>`
+    SELECT id, "leadId", source, text, "observedAt", "minerId", "duplicateOf", simhash FROM (
+      SELECT s.id::text AS id, s.lead_id::text AS "leadId", s.source, s.text, s.observed_at AS "observedAt", s.miner_id::text AS "minerId",
+             s.duplicate_of::text AS "duplicateOf", s.simhash, row_number() OVER (PARTITION BY s.lead_id ORDER BY s.observed_at DESC, s.id) AS n
+      FROM leads.snippet s WHERE s.lead_id = ANY(${leadIds}::uuid[])
+    ) x WHERE n <= ${perLead}`;
+  return rows.map((r) => ({ ...r, observedAt: new Date(r.observedAt), simhash: BigInt(r.simhash) }));
+}
+
+export interface NewSnippet {
+  id: string;
+  leadId: string;
+  source: string;
+  text: string;
+  observedAt: Date;
+  minerId: string | null;
+  simhash: bigint;
+  length: number;
+  duplicateOf: string | null;
+  terms: Map<string, number>;
+}
+
+/**
+ * Inserts snippets and, for the scored ones (not duplicates), their postings: array parameters
+ * expanded by unnest, so two statements carry any batch with a handful of bind parameters.
+ */
+export async function insertSnippets(tx: Prisma.TransactionClient, rows: NewSnippet[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO leads.snippet (id, lead_id, source, text, observed_at, miner_id, simhash, length, duplicate_of)
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.leadId)}::uuid[], ${rows.map((r) => r.source)}::text[], ${rows.map((r) => r.text)}::text[],
+      ${rows.map((r) => r.observedAt.toISOString())}::timestamptz[], ${rows.map((r) => r.minerId)}::uuid[], ${rows.map((r) => r.simhash.toString())}::bigint[],
+      ${rows.map((r) => r.length)}::int[], ${rows.map((r) => r.duplicateOf)}::uuid[])`;
+  const term: string[] = [];
+  const snippet: string[] = [];
+  const observed: string[] = [];
+  const lead: string[] = [];
+  const source: string[] = [];
+  const tf: number[] = [];
+  const length: number[] = [];
+  for (const r of rows) {
+    if (r.duplicateOf !== null) continue;
+    for (const [t, n] of r.terms) {
+      term.push(t);
+      snippet.push(r.id);
+      observed.push(r.observedAt.toISOString());
+      lead.push(r.leadId);
+      source.push(r.source);
+      tf.push(n);
+      length.push(r.length);
+    }
+  }
+  if (term.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO leads.snippet_term (term, snippet_id, observed_at, lead_id, source, tf, length)
+    SELECT * FROM unnest(${term}::text[], ${snippet}::uuid[], ${observed}::timestamptz[], ${lead}::uuid[], ${source}::text[], ${tf}::int[], ${length}::int[])`;
+}
