@@ -1,6 +1,8 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds } from "../src/env.js";
-import { startTestPlatform, type TestPlatform } from "../src/harness.js";
+import { databaseKinds, REPO_ROOT } from "../src/env.js";
+import { startTestPlatform, subscribe, until, type TestPlatform } from "../src/harness.js";
 
 const kinds = await databaseKinds();
 
@@ -20,7 +22,32 @@ type Customer = {
   objections: Array<{ id: string; text: string; factor: string; status: string }>;
 };
 
-describe.each(kinds)("customer intelligence through the gateway on %s", (kind) => {
+/** The shipped sample knowledge base (Markdown and HTML: text formats, quick to ingest). */
+const SAMPLE_DOCS = ["security-overview.md", "pricing-and-plans.md", "implementation-guide.md", "product-overview.html"];
+
+async function ingestSamples(t: TestPlatform): Promise<void> {
+  const ids: string[] = [];
+  for (const file of SAMPLE_DOCS) {
+    const text = await readFile(join(REPO_ROOT, "examples", "knowledge", file), "utf8");
+    const res = await t.gql<{ ingestDocument: { id: string } }>(`mutation ($input: IngestDocumentInput!) { ingestDocument(input: $input) { id } }`, {
+      input: { text, filename: file, tags: ["sample"] },
+    });
+    expect(res.errors).toBeUndefined();
+    ids.push(res.data!.ingestDocument.id);
+  }
+  for (const id of ids) {
+    let status = "";
+    await until(
+      () => status === "DONE" || status === "FAILED",
+      async () => (status = (await t.gql<{ ingestionJob: { status: string } }>(`query ($id: ID!) { ingestionJob(id: $id) { status } }`, { id })).data!.ingestionJob.status),
+      60_000,
+      200,
+    );
+    expect(status).toBe("DONE");
+  }
+}
+
+describe.each(kinds)("customer intelligence and grounded content through the gateway on %s", (kind) => {
   let t: TestPlatform;
   let admin: string;
   let reader: string;
@@ -29,6 +56,7 @@ describe.each(kinds)("customer intelligence through the gateway on %s", (kind) =
     t = await startTestPlatform(kind);
     admin = await t.token(["admin"], "admin-1");
     reader = await t.token(["reader"], "reader-1");
+    await ingestSamples(t);
   });
   afterAll(async () => t?.close());
 
@@ -170,5 +198,226 @@ describe.each(kinds)("customer intelligence through the gateway on %s", (kind) =
     const missing = await t.gql(`query { customer(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, { token: reader });
     expect(missing.data).toEqual({ customer: null });
     expect(await t.db.prisma.customer.count()).toBe(before);
+  });
+  const CONTENT_FIELDS = `id kind format mode fallbackReason personality model title content cached knowledgeVersion latencyMs
+    paragraphs { heading sentences { text citations verified support } }
+    citations { n chunk { id } sourceTitle headingPath page charStart charEnd quote }
+    verification { sentences cited verified dropped citedShare verbatim guardrails }
+    usage { promptTokens completionTokens costUsd }`;
+  type Content = {
+    id: string;
+    kind: string;
+    format: string;
+    mode: string;
+    fallbackReason: string | null;
+    personality: string | null;
+    model: string | null;
+    title: string | null;
+    content: string;
+    cached: boolean;
+    knowledgeVersion: string;
+    paragraphs: Array<{ heading: string | null; sentences: Array<{ text: string; citations: number[]; verified: boolean; support: number }> }>;
+    citations: Array<{ n: number; chunk: { id: string }; sourceTitle: string; headingPath: string[]; page: number | null; charStart: number; charEnd: number; quote: string }>;
+    verification: { sentences: number; cited: number; verified: number; dropped: string[]; citedShare: number; verbatim: boolean; guardrails: string[] };
+    usage: { promptTokens: number; completionTokens: number; costUsd: number };
+  };
+  const customerId = async (key: string) => (await t.db.prisma.customer.findFirstOrThrow({ where: { companyKey: key } })).id;
+
+  /** Every claim sentence carries a citation that resolves, and each quote is the chunk's text at the cited offsets. */
+  async function expectGrounded(c: Content): Promise<void> {
+    expect(c.verification.sentences).toBeGreaterThan(0);
+    expect(c.verification.citedShare).toBe(1);
+    const numbers = new Set(c.citations.map((x) => x.n));
+    for (const p of c.paragraphs) {
+      for (const s of p.sentences) {
+        expect(s.citations.length, s.text).toBeGreaterThan(0);
+        for (const n of s.citations) expect(numbers.has(n), `[${n}] resolves`).toBe(true);
+        expect(s.verified).toBe(true);
+      }
+    }
+    for (const cit of c.citations) {
+      const chunk = await t.db.prisma.knowledgeChunk.findUniqueOrThrow({ where: { id: cit.chunk.id } });
+      expect(chunk.text.slice(cit.charStart - chunk.charStart, cit.charEnd - chunk.charStart)).toBe(cit.quote);
+    }
+  }
+
+  it("answers an objection extractively: verbatim quotes, each cited, in the contact's tone", async () => {
+    const id = await customerId("quantix analytics");
+    const res = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!, $o: String!) { handleObjection(customerId: $id, objection: $o) { ${CONTENT_FIELDS} } }`, {
+      id,
+      o: "How is our data encrypted at rest, and who manages the encryption keys?",
+    });
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.handleObjection;
+    expect(c).toMatchObject({ kind: "OBJECTION_RESPONSE", format: "MARKDOWN", mode: "EXTRACTIVE", fallbackReason: null, personality: "C", cached: false, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 } });
+    await expectGrounded(c);
+    expect(c.verification.verbatim).toBe(true);
+    // A C-style contact gets up to three sourced statements, the best from the Encryption section.
+    expect(c.paragraphs[0]!.sentences.length).toBeGreaterThanOrEqual(2);
+    expect(c.citations[0]!.headingPath).toContain("Encryption");
+    expect(c.citations[0]!.sourceTitle).toMatch(/Security Overview/);
+    expect(c.content).toContain("the documented facts are these");
+    expect(c.content).toContain("**Sources**");
+    for (const cit of c.citations) expect(c.content).toContain(`${cit.quote} [${cit.n}]`);
+
+    // The same request again comes from the cache; a change to the customer invalidates it.
+    const again = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!, $o: String!) { handleObjection(customerId: $id, objection: $o) { id cached } }`, {
+      id,
+      o: "How is our data encrypted at rest, and who manages the encryption keys?",
+    });
+    expect(again.data!.handleObjection).toEqual({ id: c.id, cached: true });
+    await t.gql(`mutation ($id: ID!) { updateCustomer(id: $id, input: { notes: "Asked for the SOC 2 report" }) { id } }`, { id });
+    const changed = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!, $o: String!) { handleObjection(customerId: $id, objection: $o) { id cached knowledgeVersion } }`, {
+      id,
+      o: "How is our data encrypted at rest, and who manages the encryption keys?",
+    });
+    expect(changed.data!.handleObjection.cached).toBe(false);
+    expect(changed.data!.handleObjection.id).not.toBe(c.id);
+    expect(changed.data!.handleObjection.knowledgeVersion).toBe(c.knowledgeVersion);
+  });
+
+  it("writes sales content per kind and format from the account's decision factors, tone by personality", async () => {
+    const id = await customerId("ironclad logistics");
+    const email = await t.gql<{ generateSalesContent: Content }>(`mutation ($id: ID!) { generateSalesContent(customerId: $id, kind: EMAIL, format: HTML) { ${CONTENT_FIELDS} } }`, { id });
+    expect(email.errors).toBeUndefined();
+    const e = email.data!.generateSalesContent;
+    expect(e).toMatchObject({ kind: "EMAIL", format: "HTML", mode: "EXTRACTIVE", personality: "D" });
+    await expectGrounded(e);
+    // D: one statement per topic, topics in the order of the account's decision factors.
+    const factors = await t.db.prisma.customerDecisionFactor.findMany({ where: { customerId: id }, orderBy: [{ weight: "desc" }, { factor: "asc" }] });
+    expect(e.paragraphs.every((p) => p.sentences.length === 1)).toBe(true);
+    expect(e.paragraphs[0]!.heading).toBe({ price: "Pricing", implementation: "Implementation", roi: "Return on investment" }[factors[0]!.factor as "price"]);
+    expect(e.content).toMatch(/^<h1>Follow-up for Ironclad Logistics Inc\.<\/h1>\n<p>Dana, here is the short version\.<\/p>/);
+    expect(e.content).toContain('<ol class="sources">');
+
+    const json = await t.gql<{ generateSalesContent: Content }>(`mutation ($id: ID!) { generateSalesContent(customerId: $id, kind: TALKING_POINTS, format: JSON) { ${CONTENT_FIELDS} } }`, { id });
+    const parsed = JSON.parse(json.data!.generateSalesContent.content) as { citations: Array<{ n: number }>; paragraphs: unknown[] };
+    expect(parsed.citations.map((c) => c.n)).toEqual(json.data!.generateSalesContent.citations.map((c) => c.n));
+    const script = await t.gql<{ generateSalesContent: Content }>(`mutation ($id: ID!) { generateSalesContent(customerId: $id, kind: CALL_SCRIPT, format: TEXT) { content } }`, { id });
+    expect(script.data!.generateSalesContent.content).toMatch(/^Call script: Ironclad Logistics Inc\.\n/);
+    expect(script.data!.generateSalesContent.content).toMatch(/\n- .+ \[1\]\n/);
+
+    const usage = await t.gql<{ customer: { contentUsage: { answers: number; costUsd: number } } }>(`query ($id: ID!) { customer(id: $id) { contentUsage { answers costUsd } } }`, { id });
+    expect(usage.data!.customer.contentUsage).toEqual({ answers: 3, costUsd: 0 });
+  });
+
+  it("refuses bad generation input and unauthorised callers", async () => {
+    const id = await customerId("ironclad logistics");
+    const q = `mutation ($id: ID!, $o: String!) { handleObjection(customerId: $id, objection: $o) { id } }`;
+    expect((await t.gql(q, { id, o: "   " })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await t.gql(q, { id, o: "x".repeat(2001) })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await t.gql(q, { id: "00000000-0000-4000-8000-000000000000", o: "price" })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect((await t.gql(q, { id, o: "price" }, { token: reader })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await t.gql(q, { id, o: "price" }, { token: null })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("counts one vote per user per answer, and scores effectiveness from use, votes and outcomes", async () => {
+    const id = await customerId("harbor health partners");
+    const res = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!) { handleObjection(customerId: $id, objection: "We are worried about HIPAA compliance for patient records.") { ${CONTENT_FIELDS} } }`, { id });
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.handleObjection;
+    expect(c.personality).toBe("S");
+    await expectGrounded(c);
+    expect(c.citations.some((x) => x.quote.includes("HIPAA"))).toBe(true);
+
+    const vote = `mutation ($c: ID!, $v: Vote!) { rateSalesContent(contentId: $c, vote: $v) { feedbackScore } }`;
+    await t.gql(vote, { c: c.id, v: "UP" }, { token: reader });
+    const twice = await t.gql<{ rateSalesContent: { feedbackScore: number } }>(vote, { c: c.id, v: "UP" }, { token: reader });
+    expect(twice.data!.rateSalesContent.feedbackScore).toBe(1);
+    const other = await t.gql<{ rateSalesContent: { feedbackScore: number } }>(vote, { c: c.id, v: "UP" }, { token: await t.token(["reader"], "reader-2") });
+    expect(other.data!.rateSalesContent.feedbackScore).toBe(2);
+    const changed = await t.gql<{ rateSalesContent: { feedbackScore: number } }>(vote, { c: c.id, v: "DOWN" }, { token: reader });
+    expect(changed.data!.rateSalesContent.feedbackScore).toBe(0);
+    expect(await t.db.prisma.salesContentFeedback.count({ where: { contentId: c.id } })).toBe(2);
+
+    await t.gql(`mutation ($c: ID!) { markSalesContentUsed(contentId: $c) { usedAt } }`, { c: c.id });
+    await t.gql(`mutation ($c: ID!) { recordSalesContentOutcome(contentId: $c, outcome: WON) { outcome } }`, { c: c.id });
+    const eff = await t.gql<{ contentEffectiveness: Array<{ group: string; generated: number; useRate: number; up: number; down: number; winRate: number | null; score: number }> }>(
+      `query { contentEffectiveness(by: PERSONALITY) { group generated useRate up down winRate score } }`,
+      {},
+      { token: reader },
+    );
+    const s = eff.data!.contentEffectiveness.find((r) => r.group === "S")!;
+    expect(s).toEqual({ group: "S", generated: 1, useRate: 1, up: 1, down: 1, winRate: 1, score: (1 + 0.5 + 1) / 3 });
+  });
+
+  it("streams a generation through a subscription: text first, the stored answer last", async () => {
+    const id = await customerId("brightside media");
+    const client = t.ws();
+    const sub = subscribe<{ data: { salesContentStream: { delta: string | null; content: { id: string; mode: string; personality: string; cached: boolean } | null } } }>(
+      client,
+      `subscription ($id: ID!) { salesContentStream(customerId: $id, kind: ONE_PAGER, fresh: true) { delta content { id mode personality cached } } }`,
+      { id },
+    );
+    await until(() => sub.events.some((e) => e.data.salesContentStream.content) || sub.errors.length > 0, async () => undefined, 30_000, 100);
+    sub.dispose();
+    expect(sub.errors).toEqual([]);
+    const events = sub.events.map((e) => e.data.salesContentStream);
+    expect(events.length).toBeGreaterThan(2);
+    expect(events[0]!.delta).toMatch(/^Hi Lena, it was great talking with you and the team!/);
+    expect(events.at(-1)!.content).toMatchObject({ mode: "EXTRACTIVE", personality: "I", cached: false });
+    expect(await t.db.prisma.salesContent.count({ where: { id: events.at(-1)!.content!.id } })).toBe(1);
+  });
+
+  it("uses the local LLM when asked, keeping only verified sentences, or says why it fell back", async () => {
+    const id = await customerId("quantix analytics");
+    const res = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!) { handleObjection(customerId: $id, objection: "Where is our data stored, and can it stay in the UK?", mode: LLM) { ${CONTENT_FIELDS} } }`, { id });
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.handleObjection;
+    if (c.mode === "LLM") {
+      expect(c.model).toBeTruthy();
+      expect(c.usage.completionTokens).toBeGreaterThan(0);
+      for (const p of c.paragraphs) for (const s of p.sentences) expect(s.verified && s.support >= 0.6, s.text).toBe(true);
+      expect(c.verification.citedShare).toBe(1);
+    } else {
+      expect(["unavailable", "circuit_open", "output", "disabled"]).toContain(c.fallbackReason);
+      await expectGrounded(c);
+    }
+  }, 120_000);
+
+  it("answers opportunity → customer → leads → cited passages for open objections in one request", async () => {
+    const opp = await t.gql<{ createOpportunity: { id: string } }>(
+      `mutation { createOpportunity(input: { source: APN, externalId: "APN-QX-1", companyName: "Quantix Analytics Limited", title: "Managed data platform", amount: 90000, closeDate: "2027-03-31" }) { id } }`,
+    );
+    expect(opp.errors).toBeUndefined();
+    const lead = await t.gql<{ createLead: { id: string } }>(`mutation { createLead(input: { companyName: "Quantix Analytics", industry: "Financial services", country: "GB" }) { id } }`);
+    expect(lead.errors).toBeUndefined();
+    await t.gql(`mutation ($id: ID!) { addIntentSnippet(leadId: $id, input: { text: "Quantix is hiring a data platform engineer for a cloud migration" }) { id } }`, { id: lead.data!.createLead.id });
+    await t.gql(`mutation { createLead(input: { companyName: "Quantum Analytics Group", industry: "Research" }) { id } }`);
+
+    const id = await customerId("quantix analytics");
+    const linked = await t.gql<{ linkCustomerRecords: { opportunitiesLinked: number; leadsLinked: number } }>(`mutation ($id: ID!) { linkCustomerRecords(customerId: $id) { opportunitiesLinked leadsLinked } }`, { id });
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data!.linkCustomerRecords).toEqual({ opportunitiesLinked: 1, leadsLinked: 1 });
+
+    const res = await t.gql<{
+      opportunity: {
+        title: string;
+        customer: {
+          company: string;
+          leads: Array<{ companyName: string; intents: Array<{ text: string }> }>;
+          opportunities: Array<{ id: string; title: string }>;
+          objections: Array<{ factor: string; text: string; passages: Array<{ citation: { quote: string; sourceTitle: string; headingPath: string[]; chunk: { id: string; text: string } } }> }>;
+        };
+      };
+    }>(
+      `query ($id: ID!) { opportunity(id: $id) { title customer { company
+          leads { companyName intents { text } }
+          opportunities { id title }
+          objections(status: OPEN) { factor text passages(k: 1) { citation { quote sourceTitle headingPath chunk { id text } } } } } } }`,
+      { id: opp.data!.createOpportunity.id },
+      { token: reader },
+    );
+    expect(res.errors).toBeUndefined();
+    const o = res.data!.opportunity;
+    expect(o.title).toBe("Managed data platform");
+    expect(o.customer.company).toBe("Quantix Analytics Ltd");
+    expect(o.customer.leads).toEqual([{ companyName: "Quantix Analytics", intents: [{ text: "Quantix is hiring a data platform engineer for a cloud migration" }] }]);
+    expect(o.customer.opportunities).toEqual([{ id: opp.data!.createOpportunity.id, title: "Managed data platform" }]);
+    const residency = o.customer.objections.find((x) => x.text.includes("data residency"))!;
+    expect(residency.passages).toHaveLength(1);
+    const cit = residency.passages[0]!.citation;
+    expect(cit.chunk.text).toContain(cit.quote);
+    expect(cit.headingPath).toContain("Data residency");
   });
 });

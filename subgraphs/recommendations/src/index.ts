@@ -1,4 +1,5 @@
 import { buildFederatedSchema, type PubSub, type SubgraphContext, type SubgraphDefinition, type SubgraphOptions } from "@matchgraph/subgraph-kit";
+import { CustomerContentResolver, ObjectionPassagesResolver, SalesContentResolver } from "./schema/content.js";
 import { CustomerResolver, OpportunityCustomerResolver, toCustomer } from "./schema/customers.js";
 import { customerLoader } from "./service/customers.js";
 import { configureDeps } from "./service/deps.js";
@@ -11,7 +12,7 @@ export const name = "recommendations";
 export async function createSubgraph(pubSub: PubSub, options?: SubgraphOptions): Promise<SubgraphDefinition> {
   configureDeps(options);
   const schema = await buildFederatedSchema({
-    resolvers: [RecommendationItemResolver, OpportunityRecommendationsResolver, CustomerResolver, OpportunityCustomerResolver],
+    resolvers: [RecommendationItemResolver, OpportunityRecommendationsResolver, CustomerResolver, OpportunityCustomerResolver, SalesContentResolver, CustomerContentResolver, ObjectionPassagesResolver],
     // Opportunity is reached only through _entities, which federation adds after type-graphql.
     orphanedTypes: [Opportunity],
     pubSub,
