@@ -258,7 +258,7 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
     expect(c.citations[0]!.sourceTitle).toMatch(/Security Overview/);
     expect(c.content).toContain("the documented facts are these");
     expect(c.content).toContain("**Sources**");
-    for (const cit of c.citations) expect(c.content).toContain(`${cit.quote} [${cit.n}]`);
+    for (const cit of c.citations) expect(c.content).toContain(`${cit.quote.replace(/\s+/g, " ")} [${cit.n}]`);
 
     // The same request again comes from the cache; a change to the customer invalidates it.
     const again = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!, $o: String!) { handleObjection(customerId: $id, objection: $o) { id cached } }`, {

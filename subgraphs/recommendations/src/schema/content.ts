@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { COST, PageArgs, afterCursor, pageOrder, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { z } from "zod";
+import { COST, PageArgs, parseInput, afterCursor, pageOrder, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { contentVotes, effectiveness, markUsed, rateContent, recordOutcome } from "../service/content-feedback.js";
 import { requireCustomer } from "../service/customers.js";
 import { citedPassagesFor, generate, usageOf, type GenerateRequest, type SalesContentRow } from "../service/generation/generate.js";
@@ -236,7 +237,7 @@ export class ObjectionPassagesResolver {
   @FieldResolver(() => [CitedPassage], { description: "Knowledge sentences that answer the objection, each with its citation (asked of the knowledge subgraph through the graph)" })
   async passages(@Root() o: CustomerObjection, @Arg("k", () => Int, { defaultValue: 2 }) k: number, @Ctx() ctx: SubgraphContext): Promise<CitedPassage[]> {
     requireRole(ctx, READER_ROLES);
-    const n = Math.max(1, Math.min(10, Math.trunc(k)));
+    const n = parseInput(z.number().int("k must be an integer").min(1, "k must be at least 1").max(10, "k must be at most 10"), k);
     return (await citedPassagesFor(ctx, o.text, n)).map((p) => ({ score: p.score, citation: toCitation(p.citation) }));
   }
 }

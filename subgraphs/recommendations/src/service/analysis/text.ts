@@ -9,21 +9,33 @@ export interface Sentence {
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
-/** Sentences of a text with their offsets; surrounding white space is not part of a sentence. */
+/**
+ * Sentences of a text with their offsets; surrounding white space is not part of a sentence. A
+ * line break ends a sentence only where it is structure (a blank line, a list item, a heading, a
+ * table row): a paragraph wrapped over several lines stays one sentence, its text exactly as in
+ * the source (line breaks included; `collapse` it for display).
+ */
 export function sentences(text: string): Sentence[] {
+  // Soft wraps become spaces (same length, so offsets stay those of `text`).
+  const soft = text.replace(/([^\n])\n(?![ \t]*(?:\n|[-*•#|>]|\d+[.)]\s))/g, "$1 ");
   const out: Sentence[] = [];
-  for (const seg of segmenter.segment(text)) {
-    // A line break ends a sentence too (list items, table rows, headings).
+  for (const seg of segmenter.segment(soft)) {
     let offset = seg.index;
     for (const line of seg.segment.split("\n")) {
       const lead = line.length - line.trimStart().length;
       const trimmed = line.trim();
-      if (trimmed) out.push({ text: trimmed, start: offset + lead, end: offset + lead + trimmed.length });
+      if (trimmed) {
+        const start = offset + lead;
+        out.push({ text: text.slice(start, start + trimmed.length), start, end: start + trimmed.length });
+      }
       offset += line.length + 1;
     }
   }
   return out;
 }
+
+/** White space runs (line breaks included) as one space. */
+export const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 const STOP = new Set(
   "a an the and or but if of to in on for with at by from as is are was were be been being it its this that these those we you they he she i our your their my me us them do does did not no so than then there here what which who whom how why when where can could would should will shall may might must have has had just also about into over under more most very any all each per up out".split(

@@ -1,4 +1,4 @@
-import { overlap, sentences, words } from "../analysis/text.js";
+import { collapse, overlap, sentences, words } from "../analysis/text.js";
 import type { Passage } from "../knowledge.js";
 
 /** One citation: the exact sentence quoted and where it sits in its source. */
@@ -66,8 +66,8 @@ export function candidates(passages: Passage[]): Candidate[] {
       }
       if (text.length < 25 || text.length > 400 || words(text).length < 4) continue;
       // Chunks overlap: the same sentence is quoted once, from the better-ranked passage.
-      if (seen.has(text)) continue;
-      seen.add(text);
+      if (seen.has(collapse(text))) continue;
+      seen.add(collapse(text));
       out.push({ passage, rank, text, start, end: start + text.length });
     }
   });

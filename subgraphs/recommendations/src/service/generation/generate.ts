@@ -6,7 +6,7 @@ import { BudgetExceededError, LlmCircuitOpenError, badUserInput, embed, markDegr
 import type { Prisma } from "@matchgraph/db";
 import { otherCustomersPersonalData } from "../../db/customers.js";
 import { primaryFactor, type DiscStyle, type Factor } from "../analysis/profile.js";
-import { sentences } from "../analysis/text.js";
+import { collapse, sentences } from "../analysis/text.js";
 import { contactsOf, decisionFactorsOf, requireCustomer } from "../customers.js";
 import { llm } from "../deps.js";
 import { knowledgeVersion, searchPassages, type Passage } from "../knowledge.js";
@@ -144,7 +144,7 @@ export async function generate(ctx: SubgraphContext, userId: string, input: Gene
     else if (draft.citations.length === 0) fallbackReason = "no_passages";
     else {
       try {
-        const facts = draft.citations.map((c) => `[${c.n}] ${c.quote}`).join("\n");
+        const facts = draft.citations.map((c) => `[${c.n}] ${collapse(c.quote)}`).join("\n");
         const stream = client.stream(
           {
             messages: [
@@ -243,7 +243,7 @@ async function extractiveDraft(
     const out: DraftSentence[] = chosen.map((c) => {
       used.add(c.text);
       const n = cite(draft.citations, c);
-      return { text: `${c.text} [${n}]`, citations: [n] };
+      return { text: `${collapse(c.text)} [${n}]`, citations: [n] };
     });
     if (out.length) draft.paragraphs.push({ heading: section.heading, sentences: out });
   });

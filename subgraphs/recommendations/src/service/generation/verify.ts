@@ -1,4 +1,4 @@
-import { overlap } from "../analysis/text.js";
+import { collapse, overlap } from "../analysis/text.js";
 import type { Passage } from "../knowledge.js";
 import type { Citation, Draft } from "./compose.js";
 
@@ -53,7 +53,7 @@ export function verifyDraft(draft: Draft, passagesById: Map<string, Passage>, op
           if (!passage) continue;
           if (options.extractive) {
             const at = passage.text.slice(c.charStart - passage.charStart, c.charEnd - passage.charStart);
-            const exact = at === c.quote && claim === c.quote;
+            const exact = at === c.quote && claim === collapse(c.quote);
             if (!exact) verbatim = false;
             support = Math.max(support, exact ? 1 : 0);
           } else {
