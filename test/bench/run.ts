@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   "heavy-job": () => import("./heavy-job.js"),
   gateway: () => import("./gateway.js"),
   knowledge: () => import("./knowledge.js"),
+  recommendations: () => import("./recommendations.js"),
   matching: () => import("./matching.js"),
   models: () => import("./models.js"),
   resilience: () => import("./resilience.js"),
