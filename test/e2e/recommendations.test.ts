@@ -420,4 +420,77 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
     expect(cit.chunk.text).toContain(cit.quote);
     expect(cit.headingPath).toContain("Data residency");
   });
+  it("re-ranks by similarity, diligence and engagement, learns bounded weights from votes, and rolls back", async () => {
+    const items: string[] = [];
+    for (const [title, body] of [
+      ["Security review pack", "Everything a security team asks for: encryption, certifications and the penetration test summary."],
+      ["Security questionnaire answers", "Answers to the standard security questionnaire."],
+      ["Pricing one-pager", "Plans, discounts and migration credits on one page."],
+    ]) {
+      const res = await t.gql<{ createRecommendationItem: { id: string } }>(`mutation ($input: CreateRecommendationItemInput!) { createRecommendationItem(input: $input) { id } }`, { input: { kind: "CONTENT", title, body } });
+      items.push(res.data!.createRecommendationItem.id);
+    }
+    await t.db.prisma.recommendationItem.update({ where: { id: items[1] }, data: { verified: true, sourceUri: "https://example.com/questionnaire" } });
+    type Hit = { score: number; features: { similarity: number; diligence: number; engagement: number }; item: { id: string } };
+    const rec = await t.gql<{ recommend: Hit[] }>(`query { recommend(forText: "security questionnaire", k: 3) { score features { similarity diligence engagement } item { id } } }`);
+    expect(rec.errors).toBeUndefined();
+    for (const h of rec.data!.recommend) expect(h.score).toBeCloseTo(0.7 * h.features.similarity + 0.15 * h.features.diligence + 0.15 * h.features.engagement, 9);
+    expect(rec.data!.recommend[0]!.item.id).toBe(items[1]);
+    expect(rec.data!.recommend.find((h) => h.item.id === items[1])!.features.diligence).toBeGreaterThan(0.6);
+
+    // Too few votes: CONFLICT. Then votes where users liked diligent items that were less similar.
+    const learn = `mutation { learnRankingWeights { version similarity diligence engagement source active heldOutAuc previousHeldOutAuc } }`;
+    const admin = await t.token(["admin"], "admin-1");
+    expect((await t.gql(learn, {}, { token: admin })).errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    expect((await t.gql(learn)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    for (let i = 0; i < 60; i++) {
+      const up = i % 2 === 0;
+      const features = up ? { similarity: 0.2 + (i % 5) * 0.02, diligence: 0.9, engagement: 0.5 } : { similarity: 0.6 + (i % 5) * 0.02, diligence: 0.1, engagement: 0.5 };
+      const res = await t.gql(`mutation ($id: ID!, $s: FeedbackSignal!, $f: RankingFeaturesInput) { recordFeedback(itemId: $id, signal: $s, features: $f) }`, { id: items[i % 3], s: up ? "UP" : "DOWN", f: features }, { token: await t.token(["reader"], `voter-${i}`) });
+      expect(res.errors).toBeUndefined();
+    }
+    const badFeatures = await t.gql(`mutation ($id: ID!) { recordFeedback(itemId: $id, signal: UP, features: { similarity: 2, diligence: 0, engagement: 0 }) }`, { id: items[0] });
+    expect(badFeatures.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const learned = await t.gql<{ learnRankingWeights: { version: number; similarity: number; diligence: number; engagement: number; source: string; active: boolean; heldOutAuc: number; previousHeldOutAuc: number } }>(learn, {}, { token: admin });
+    expect(learned.errors).toBeUndefined();
+    const v = learned.data!.learnRankingWeights;
+    // Weight moves to diligence, by at most 0.2 per weight, and the weights still sum to 1.
+    expect(v).toMatchObject({ version: 2, source: "learned", active: true });
+    expect(v.diligence).toBeGreaterThan(0.15);
+    expect(v.similarity).toBeLessThan(0.7);
+    expect(Math.max(Math.abs(v.similarity - 0.7), Math.abs(v.diligence - 0.15), Math.abs(v.engagement - 0.15))).toBeLessThanOrEqual(0.2 + 1e-9);
+    expect(v.similarity + v.diligence + v.engagement).toBeCloseTo(1, 9);
+    expect(v.heldOutAuc).toBeGreaterThan(v.previousHeldOutAuc);
+    const active = await t.gql<{ activeRankingWeights: { similarity: number; diligence: number; engagement: number } }>(`query { activeRankingWeights { similarity diligence engagement } }`);
+    expect(active.data!.activeRankingWeights).toEqual({ similarity: v.similarity, diligence: v.diligence, engagement: v.engagement });
+    const rerank = await t.gql<{ recommend: Hit[] }>(`query { recommend(forText: "security questionnaire", k: 1) { score features { similarity diligence engagement } } }`);
+    const h = rerank.data!.recommend[0]!;
+    expect(h.score).toBeCloseTo(v.similarity * h.features.similarity + v.diligence * h.features.diligence + v.engagement * h.features.engagement, 9);
+
+    const rolled = await t.gql<{ rollbackRankingWeights: { version: number; source: string; similarity: number; active: boolean } }>(`mutation { rollbackRankingWeights { version source similarity active } }`, {}, { token: admin });
+    expect(rolled.data!.rollbackRankingWeights).toEqual({ version: 3, source: "rollback", similarity: 0.7, active: true });
+    const history = await t.gql<{ rankingWeights: Array<{ version: number; source: string; active: boolean }> }>(`query { rankingWeights { version source active } }`, {}, { token: reader });
+    expect(history.data!.rankingWeights).toEqual([
+      { version: 3, source: "rollback", active: true },
+      { version: 2, source: "learned", active: false },
+      { version: 1, source: "config", active: false },
+    ]);
+  });
+
+  it("serves batch embeddings, similarities and rankings, and the ml-runtime's health", async () => {
+    const emb = await t.gql<{ embedTexts: { model: string; dimension: number; vectors: number[][] } }>(`query { embedTexts(texts: ["encryption at rest", "pricing plans"]) { model dimension vectors } }`, {}, { token: reader });
+    expect(emb.errors).toBeUndefined();
+    expect(emb.data!.embedTexts.model).toBe(t.model);
+    expect(emb.data!.embedTexts.vectors.map((v) => v.length)).toEqual([emb.data!.embedTexts.dimension, emb.data!.embedTexts.dimension]);
+    const sim = await t.gql<{ similarities: number[] }>(`query { similarities(pairs: [{ a: "data is encrypted", b: "data is encrypted" }, { a: "data is encrypted", b: "the weather is sunny" }]) }`, {}, { token: reader });
+    expect(sim.data!.similarities[0]).toBeCloseTo(1, 5);
+    expect(sim.data!.similarities[1]).toBeLessThan(0.6);
+    const batch = await t.gql<{ rankBatch: Array<Array<{ item: { title: string } }>> }>(`query { rankBatch(queries: ["security questionnaire", "pricing and discounts"], k: 1) { item { title } } }`);
+    expect(batch.data!.rankBatch.map((l) => l[0]!.item.title)).toEqual(["Security questionnaire answers", "Pricing one-pager"]);
+    const tooMany = await t.gql(`query ($t: [String!]!) { embedTexts(texts: $t) { model } }`, { t: Array.from({ length: 65 }, (_, i) => `text ${i}`) }, { token: reader });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const health = await t.gql<{ mlHealth: { enabled: boolean; status: string; model: string; device: string; dimension: number } }>(`query { mlHealth { enabled status model device dimension } }`);
+    expect(health.data!.mlHealth).toMatchObject({ enabled: true, model: t.model, device: "cpu", dimension: emb.data!.embedTexts.dimension });
+    expect(["ready", "degraded"]).toContain(health.data!.mlHealth.status);
+  });
 });

@@ -1,6 +1,7 @@
 import { createGraphClient, type GraphClient, type SubgraphOptions } from "@matchgraph/subgraph-kit";
 import { createLlmClientFromEnv, type LlmClient } from "@matchgraph/subgraph-kit";
 import { unavailable } from "@matchgraph/subgraph-kit";
+import { rankingConfig } from "./ranking.js";
 
 /**
  * What this subgraph reaches beyond its database: the graph (for other domains' data, with a
@@ -10,11 +11,16 @@ import { unavailable } from "@matchgraph/subgraph-kit";
 interface Deps {
   graph: GraphClient | null;
   llm: LlmClient | null;
+  mlRuntimeUrl: string | null;
+  ranking: ReturnType<typeof rankingConfig> | null;
 }
 
-const deps: Deps = { graph: null, llm: null };
+const deps: Deps = { graph: null, llm: null, mlRuntimeUrl: null, ranking: null };
 
 export function configureDeps(options: SubgraphOptions | undefined, environment: NodeJS.ProcessEnv = process.env): void {
+  // Checked first: a bad weight stops the start with a message naming the variable.
+  deps.ranking = rankingConfig(environment);
+  deps.mlRuntimeUrl = options?.mlRuntimeUrl ?? environment.ML_RUNTIME_URL ?? null;
   deps.graph = options?.graph ? createGraphClient("recommendations", options.graph) : null;
   const env = options?.mlRuntimeUrl && !environment.LLM_BASE_URL ? { ...environment, ML_RUNTIME_URL: options.mlRuntimeUrl } : environment;
   void deps.llm?.close();
@@ -28,4 +34,12 @@ export function graph(): GraphClient {
 
 export function llm(): LlmClient | null {
   return deps.llm;
+}
+
+export function rankingSettings(): ReturnType<typeof rankingConfig> {
+  return (deps.ranking ??= rankingConfig());
+}
+
+export function mlRuntimeUrl(): string | null {
+  return deps.mlRuntimeUrl;
 }
