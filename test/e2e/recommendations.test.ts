@@ -1,8 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, REPO_ROOT } from "../src/env.js";
 import { startTestPlatform, subscribe, until, type TestPlatform } from "../src/harness.js";
+import { runRecommendationsCli } from "../../subgraphs/recommendations/src/cli.js";
 
 const kinds = await databaseKinds();
 
@@ -492,5 +494,32 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
     const health = await t.gql<{ mlHealth: { enabled: boolean; status: string; model: string; device: string; dimension: number } }>(`query { mlHealth { enabled status model device dimension } }`);
     expect(health.data!.mlHealth).toMatchObject({ enabled: true, model: t.model, device: "cpu", dimension: emb.data!.embedTexts.dimension });
     expect(["ready", "degraded"]).toContain(health.data!.mlHealth.status);
+  });
+  it("records learning metrics on demand (admin) and writes the HTML report from the running platform", async () => {
+    const admin = await t.token(["admin"], "admin-1");
+    expect((await t.gql(`mutation { refreshLearningMetrics { votesWithFeatures } }`)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const m = await t.gql<{ refreshLearningMetrics: { votesWithFeatures: number; activeWeightsAuc: number; similarityWeight: number; contentByKind: Array<{ group: string; generated: number }> } }>(
+      `mutation { refreshLearningMetrics { votesWithFeatures activeWeightsAuc similarityWeight contentByKind { group generated } } }`,
+      {},
+      { token: admin },
+    );
+    expect(m.errors).toBeUndefined();
+    // The 60 votes liked diligent, less similar items: the rolled-back (similarity-heavy) weights order them badly.
+    expect(m.data!.refreshLearningMetrics).toMatchObject({ votesWithFeatures: 60, similarityWeight: 0.7 });
+    expect(m.data!.refreshLearningMetrics.activeWeightsAuc).toBeLessThan(0.5);
+    expect(m.data!.refreshLearningMetrics.contentByKind.map((r) => r.group)).toContain("objection_response");
+    expect(await t.db.prisma.recommendationJob.count({ where: { kind: "learning-metrics", status: "done" } })).toBe(1);
+
+    const out = join(await mkdtemp(join(tmpdir(), "mg-report-")), "report.html");
+    const lines: string[] = [];
+    const code = await runRecommendationsCli(["report", "--url", t.platform.url, "--token", reader, "--out", out], { print: (l) => lines.push(l), error: (l) => lines.push(l) });
+    expect(code, lines.join("\n")).toBe(0);
+    const html = await readFile(out, "utf8");
+    expect(html).toContain("<h1>Recommendations report</h1>");
+    expect(html).toContain('aria-label="By kind: effectiveness score"');
+    expect(html).toContain("<td>3</td><td>rollback (active)</td>");
+    expect(html).toContain("60 votes with ranking features");
+    expect(await runRecommendationsCli(["report", "--url", t.platform.url, "--out", out], { print: () => undefined, error: () => undefined })).toBe(1);
+    expect(await runRecommendationsCli(["nonsense"], { print: () => undefined, error: () => undefined })).toBe(2);
   });
 });

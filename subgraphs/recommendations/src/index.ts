@@ -1,5 +1,6 @@
 import { buildFederatedSchema, type PubSub, type SubgraphContext, type SubgraphDefinition, type SubgraphOptions } from "@matchgraph/subgraph-kit";
-import { CustomerContentResolver, ObjectionPassagesResolver, SalesContentResolver } from "./schema/content.js";
+import { CustomerContentResolver, LearningMetricsResolver, ObjectionPassagesResolver, SalesContentResolver } from "./schema/content.js";
+import { startLearningSchedule } from "./service/learning.js";
 import { CustomerResolver, OpportunityCustomerResolver, toCustomer } from "./schema/customers.js";
 import { customerLoader } from "./service/customers.js";
 import { configureDeps } from "./service/deps.js";
@@ -12,7 +13,7 @@ export const name = "recommendations";
 export async function createSubgraph(pubSub: PubSub, options?: SubgraphOptions): Promise<SubgraphDefinition> {
   configureDeps(options);
   const schema = await buildFederatedSchema({
-    resolvers: [RecommendationItemResolver, OpportunityRecommendationsResolver, CustomerResolver, OpportunityCustomerResolver, SalesContentResolver, CustomerContentResolver, ObjectionPassagesResolver],
+    resolvers: [RecommendationItemResolver, OpportunityRecommendationsResolver, CustomerResolver, OpportunityCustomerResolver, SalesContentResolver, CustomerContentResolver, ObjectionPassagesResolver, LearningMetricsResolver],
     // Opportunity is reached only through _entities, which federation adds after type-graphql.
     orphanedTypes: [Opportunity],
     pubSub,
@@ -33,5 +34,5 @@ export async function createSubgraph(pubSub: PubSub, options?: SubgraphOptions):
       Opportunity: { __resolveReference: (ref: Opportunity) => ref },
     },
   });
-  return { name, schema };
+  return { name, schema, start: startLearningSchedule };
 }

@@ -205,3 +205,21 @@ export class EffectivenessRow {
   @Field(() => Float, { description: "Effectiveness 0..1: the mean of use rate, thumbs share and win rate (those known)" })
   score!: number;
 }
+
+@ObjectType({ description: "What the scheduled learning job measured last" })
+export class LearningMetrics {
+  @Field(() => Date)
+  computedAt!: Date;
+  @Field(() => Int)
+  votesWithFeatures!: number;
+  @Field(() => Float, { nullable: true, description: "AUC of the active ranking weights over the votes with features" })
+  activeWeightsAuc!: number | null;
+  @Field(() => Float)
+  similarityWeight!: number;
+  @Field(() => Float)
+  diligenceWeight!: number;
+  @Field(() => Float)
+  engagementWeight!: number;
+  @Field(() => [EffectivenessRow])
+  contentByKind!: EffectivenessRow[];
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { COST, PageArgs, parseInput, afterCursor, pageOrder, pageWindow, requireRole, toPage, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { contentVotes, effectiveness, markUsed, rateContent, recordOutcome } from "../service/content-feedback.js";
 import { requireCustomer } from "../service/customers.js";
+import { computeLearningMetrics, latestLearningMetrics, recordLearningMetrics, type LearningMetrics as LearningMetricsData } from "../service/learning.js";
 import { citedPassagesFor, generate, usageOf, type GenerateRequest, type SalesContentRow } from "../service/generation/generate.js";
 import type { Citation } from "../service/generation/compose.js";
 import { READER_ROLES } from "./customers.js";
@@ -13,6 +14,7 @@ import {
   ContentUsage,
   DealOutcome,
   EffectivenessRow,
+  LearningMetrics,
   GenerationMode,
   SalesContent,
   SalesContentConnection,
@@ -219,6 +221,32 @@ export class SalesContentResolver {
   async contentEffectiveness(@Arg("by", () => EffectivenessGroup, { nullable: true, description: "Default KIND" }) by: EffectivenessGroup | null, @Ctx() ctx: SubgraphContext): Promise<EffectivenessRow[]> {
     requireRole(ctx, READER_ROLES);
     return effectiveness(ctx, by ?? EffectivenessGroup.KIND);
+  }
+}
+
+const toMetrics = (m: LearningMetricsData): LearningMetrics => ({
+  computedAt: new Date(m.computedAt),
+  votesWithFeatures: m.votesWithFeatures,
+  activeWeightsAuc: m.activeWeightsAuc,
+  similarityWeight: m.weights.similarity,
+  diligenceWeight: m.weights.diligence,
+  engagementWeight: m.weights.engagement,
+  contentByKind: m.contentByKind,
+});
+
+@Resolver(() => LearningMetrics)
+export class LearningMetricsResolver {
+  @Query(() => LearningMetrics, { description: "The learning metrics the scheduled job recorded last (computed now when it has not run yet)" })
+  async learningMetrics(@Ctx() ctx: SubgraphContext): Promise<LearningMetrics> {
+    requireRole(ctx, READER_ROLES);
+    return toMetrics((await latestLearningMetrics(ctx)) ?? (await computeLearningMetrics(ctx)));
+  }
+
+  @Directive(COST.scan)
+  @Mutation(() => LearningMetrics, { description: "Admin: runs the learning-metrics job now" })
+  async refreshLearningMetrics(@Ctx() ctx: SubgraphContext): Promise<LearningMetrics> {
+    requireRole(ctx, ["admin"]);
+    return toMetrics(await recordLearningMetrics(ctx));
   }
 }
 
