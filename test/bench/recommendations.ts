@@ -67,7 +67,14 @@ async function ask(t: TestPlatform, ids: Map<string, string>, item: EvalItem, ex
 export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { db: { type: "string" }, runs: { type: "string", default: "40" }, "llm-runs": { type: "string", default: "5" }, "no-llm": { type: "boolean", default: false } },
+    options: {
+      db: { type: "string" },
+      runs: { type: "string", default: "40" },
+      "llm-runs": { type: "string", default: "5" },
+      "no-llm": { type: "boolean", default: false },
+      /** Only the evaluation, with the dev split's misses printed (for working on the method without looking at test). */
+      "eval-dev": { type: "boolean", default: false },
+    },
   });
   const kind = (values.db as DbKind | undefined) ?? ((await databaseKinds()).includes("postgres") ? "postgres" : "pglite");
   const runs = Number(values.runs);
@@ -119,7 +126,16 @@ export async function main(args: string[]): Promise<number> {
     const test = scoreEval(pairs.filter((p) => p.item.split === "test"));
     const dev = scoreEval(pairs.filter((p) => p.item.split === "dev"));
     const misses = pairs.filter((p) => p.item.split === "test" && p.answer.citedHeadings.some((h) => !p.item.acceptable.includes(h))).map((p) => `${p.item.id}: ${p.answer.citedHeadings.join(", ")}`);
-    log(`evaluation done: test precision ${round(test.citationPrecision, 3)}, recall ${round(test.citationRecall, 3)}`);
+    if (!values["eval-dev"]) log(`evaluation done: test precision ${round(test.citationPrecision, 3)}, recall ${round(test.citationRecall, 3)}`);
+    if (values["eval-dev"]) {
+      console.log(`dev: precision ${round(dev.citationPrecision, 3)} recall ${round(dev.citationRecall, 3)} cited share ${round(dev.citedSentenceShare, 3)} verbatim ${dev.verbatim}`);
+      for (const p of pairs.filter((x) => x.item.split === "dev")) {
+        const wrong = p.answer.citedHeadings.filter((h) => !p.item.acceptable.includes(h));
+        const missed = p.item.must.filter((g) => !g.some((h) => p.answer.citedHeadings.includes(h)));
+        if (wrong.length || missed.length) console.log(`  ${p.item.id} ${p.item.objection ?? p.item.kind}: cited [${p.answer.citedHeadings.join(", ")}] wrong [${wrong.join(", ")}] missed ${JSON.stringify(missed)}`);
+      }
+      return 0;
+    }
 
     // ---------------------------------------------------------------- extractive latency
     const objectionMs: number[] = [];

@@ -65,6 +65,8 @@ export function candidates(passages: Passage[]): Candidate[] {
         start += marker[0].length;
       }
       if (text.length < 25 || text.length > 400 || words(text).length < 4) continue;
+      // A claim is a sentence: titles and headings (which end without punctuation) are not quoted.
+      if (!/[.!?]["'”’)]*$/.test(text) || passage.headingPath.includes(text.trim())) continue;
       // Chunks overlap: the same sentence is quoted once, from the better-ranked passage.
       if (seen.has(collapse(text))) continue;
       seen.add(collapse(text));
@@ -74,27 +76,45 @@ export function candidates(passages: Passage[]): Candidate[] {
   return out;
 }
 
+/** Weight of the knowledge search's own rank of the passage (hybrid lexical + vector), 1/(1 + rank). */
+export const PASSAGE_PRIOR = 0.3;
+
 export interface ScoredCandidate extends Candidate {
   score: number;
 }
 
 /**
  * Ranks candidates for a query: embedding cosine (when given) plus word overlap with the query,
- * with a small prior for the passage's search rank.
+ * with a prior for the passage's rank in the knowledge search.
  */
 export function scoreCandidates(query: string, list: Candidate[], cosines: number[] | null): ScoredCandidate[] {
   return list
-    .map((c, i) => ({ ...c, score: (cosines ? cosines[i]! : 0) + 0.5 * overlap(query, c.text) + 0.05 / (1 + c.rank) }))
+    .map((c, i) => ({ ...c, score: (cosines ? cosines[i]! : 0) + 0.5 * overlap(query, c.text) + PASSAGE_PRIOR / (1 + c.rank) }))
     .sort((a, b) => b.score - a.score);
 }
 
-/** The best `n` candidates that score within `relative` of the best (a weak sentence is left out rather than cited). */
+/**
+ * The best `n` candidates: after the best one, a sentence joins when it comes from the same
+ * section of the same source (a coherent answer) and scores within `relative` of the best, or
+ * when it scores nearly as well as the best wherever it comes from. A weak sentence is left out
+ * rather than cited.
+ */
 export function pick(scored: ScoredCandidate[], n: number, relative = 0.8, exclude: Set<string> = new Set()): ScoredCandidate[] {
   const pool = scored.filter((c) => !exclude.has(c.text));
-  const best = pool[0]?.score ?? 0;
-  if (best <= 0) return [];
-  return pool.filter((c) => c.score >= best * relative).slice(0, n);
+  const top = pool[0];
+  if (!top || top.score <= 0) return [];
+  const section = (c: Candidate) => `${c.passage.sourceId}\u0000${c.passage.headingPath.join("\u0000")}`;
+  const out = [top];
+  for (const c of pool.slice(1)) {
+    if (out.length >= n) break;
+    const sameSection = section(c) === section(top);
+    if ((sameSection && c.score >= top.score * relative) || c.score >= top.score * NEAR_BEST) out.push(c);
+  }
+  return out;
 }
+
+/** A sentence from another section joins only when it scores this close to the best. */
+export const NEAR_BEST = 0.95;
 
 /** Adds a citation for a quoted candidate (one per distinct quote) and returns its number. */
 export function cite(citations: Citation[], c: Candidate): number {

@@ -4,7 +4,7 @@ import type { DiscStyle, Factor } from "../analysis/profile.js";
  * Versioned prompt and layout templates. A change to any wording here is a new TEMPLATE_VERSION:
  * it is part of the cache key and stored with every answer, so effectiveness can be compared by version.
  */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export const CONTENT_KINDS = ["email", "call_script", "one_pager", "talking_points", "objection_response"] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
@@ -99,4 +99,4 @@ export const TITLES: Record<ContentKind, (company: string) => string> = {
   objection_response: (c) => `Answer for ${c}`,
 };
 
-export const LLM_SYSTEM = "You are a sales writer. Rewrite the numbered facts for the customer. Use only the facts. End each sentence with its fact number like [1].";
+export const LLM_SYSTEM = "Rewrite the numbered facts for a customer. Use only these facts. End each sentence with its fact number, like [1].";
