@@ -216,7 +216,9 @@ export async function main(args: string[]): Promise<number> {
         llmRows.push({ firstMs, totalMs, mode: c.mode, fallback: c.fallbackReason, verified: c.verification.verified });
         llm.model ??= c.model;
       }
-      const firsts = llmRows.filter((r) => r.mode === "LLM").map((r) => r.firstMs!).filter((x) => x !== null);
+      // The first streamed token is the LLM's whenever it answered (its draft streams before verification),
+      // also when the verifier then rejected the draft and the answer fell back to extractive ("output").
+      const firsts = llmRows.filter((r) => r.mode === "LLM" || r.fallback === "output").map((r) => r.firstMs).filter((x): x is number => x !== null);
       llm = { model: llm.model, first_token_ms: firsts.length ? round(pct(firsts, 50)) : null, total_ms_p50: llmRows.length ? round(pct(llmRows.map((r) => r.totalMs), 50)) : null };
     }
 

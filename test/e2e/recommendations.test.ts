@@ -157,6 +157,16 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
     expect(res.data!.updateCustomer).toEqual({ version: c.version + 1, stage: "PROPOSAL", industry: "Manufacturing" });
     const row = await t.db.prisma.$queryRaw<Array<{ model: string | null; v: number | null }>>`SELECT embedding_model AS model, embedded_version AS v FROM recommendations.customer WHERE id = ${c.id}::uuid`;
     expect(row[0]).toEqual({ model: null, v: null });
+    // The next use embeds the profile again and keeps the vector for this version.
+    const similar = await t.gql<{ customer: { similarCustomers: Array<{ score: number; customer: { company: string } }> } }>(
+      `query ($id: ID!) { customer(id: $id) { similarCustomers(k: 2) { score customer { company } } } }`,
+      { id: c.id },
+    );
+    expect(similar.errors).toBeUndefined();
+    expect(similar.data!.customer.similarCustomers).toHaveLength(2);
+    expect(similar.data!.customer.similarCustomers.map((h) => h.customer.company)).not.toContain("Globex GmbH & Co. KG");
+    const again = await t.db.prisma.$queryRaw<Array<{ model: string | null; v: number | null }>>`SELECT embedding_model AS model, embedded_version AS v FROM recommendations.customer WHERE id = ${c.id}::uuid`;
+    expect(again[0]).toEqual({ model: t.model, v: c.version + 1 });
   });
 
   it("lists customers with filters and cursor pagination", async () => {

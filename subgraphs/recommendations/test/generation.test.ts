@@ -94,6 +94,17 @@ describe("verifier", () => {
     expect(v.dropped).toEqual(["Also we offer free pizza [1]."]);
     expect(d.citations.map((c) => c.n)).toEqual([1]);
   });
+
+  it("re-cites a rewritten sentence to the quote that supports it best", () => {
+    const d = draftFrom([{ p: ENC, i: 1 }, { p: PRICE, i: 0 }]);
+    d.paragraphs = [{ heading: null, sentences: parseLlmSentences("Multi-year contracts get 18% off for three years [1]. Keys are rotated every 90 days in a hardware security module.") }];
+    const v = verifyDraft(d, byId, { extractive: false, drop: true });
+    expect(d.paragraphs[0]!.sentences.map((s) => [s.text, s.citations])).toEqual([
+      ["Multi-year contracts get 18% off for three years. [2]", [2]],
+      ["Keys are rotated every 90 days in a hardware security module. [1]", [1]],
+    ]);
+    expect(v).toMatchObject({ sentences: 2, cited: 2, verified: 2, dropped: [] });
+  });
 });
 
 describe("guardrails and rendering", () => {

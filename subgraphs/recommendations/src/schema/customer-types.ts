@@ -339,3 +339,11 @@ export class CustomerFilterInput {
   @Field(() => String, { nullable: true })
   size?: string | null;
 }
+
+@ObjectType({ description: "A customer and the cosine similarity of its profile" })
+export class SimilarCustomer {
+  @Field(() => Customer)
+  customer!: Customer;
+  @Field(() => Float)
+  score!: number;
+}

@@ -17,6 +17,7 @@ import {
   recordObjection,
   requireCustomer,
   resolveObjection,
+  similarCustomers,
   updateCustomer,
 } from "../service/customers.js";
 import { linkedIds, linkSameCompany } from "../service/links.js";
@@ -39,6 +40,7 @@ import {
   LeadRef,
   ObjectionStatus,
   Personality,
+  SimilarCustomer,
   UpdateCustomerInput,
 } from "./customer-types.js";
 import { Opportunity } from "./types.js";
@@ -128,6 +130,14 @@ export class CustomerResolver {
     requireRole(ctx, READER_ROLES);
     const a = await customerAnalytics(ctx, c.id);
     return { ...a, stage: a.stage as CustomerStage, interactionsByMonth: a.interactionsByMonth.map((m) => ({ ...m, kind: m.kind as InteractionKind })) };
+  }
+
+  @Directive(COST.vectorSearch)
+  @FieldResolver(() => [SimilarCustomer], { description: "Customers with the most similar profiles (the profile's embedding is cached until it changes)" })
+  async similarCustomers(@Root() c: Customer, @Arg("k", () => Int, { defaultValue: 5 }) k: number, @Ctx() ctx: SubgraphContext): Promise<SimilarCustomer[]> {
+    requireRole(ctx, READER_ROLES);
+    const row = await requireCustomer(ctx, c.id);
+    return (await similarCustomers(ctx, row, k)).map((h) => ({ customer: toCustomer(h.customer), score: h.score }));
   }
 
   @FieldResolver(() => [LeadRef], { description: "Leads of the same company (linked by linkCustomerRecords); the leads subgraph resolves their fields" })

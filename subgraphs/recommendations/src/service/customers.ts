@@ -6,16 +6,18 @@ import {
   embed,
   embeddingText,
   LIMITS,
+  nearestIds,
   notFound,
   optionalText,
   parseInput,
   requiredText,
   setEmbedding,
+  topK,
   uuid,
   type Cursor,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
-import type { Prisma } from "@matchgraph/db";
+import { Prisma } from "@matchgraph/db";
 import {
   bumpVersion,
   CUSTOMER_TABLE,
@@ -187,13 +189,13 @@ export async function customerAnalytics(ctx: SubgraphContext, customerId: string
 }
 
 /**
- * The profile's embedding, made on first use and kept until the profile changes (an update sets it
- * to NULL with the new version, so a stale vector is never used).
+ * The profile's embedding, made on first use and kept until the profile changes (a profile update
+ * sets it to NULL, so a stale vector is never used; interactions bump the version, not the profile).
  */
 export async function profileEmbedding(ctx: SubgraphContext, customer: CustomerRow): Promise<{ vector: number[]; model: string; cached: boolean }> {
   const rows = await ctx.db.prisma.$queryRaw<Array<{ v: string | null; model: string | null }>>`
     SELECT embedding::text AS v, embedding_model AS model FROM recommendations.customer
-    WHERE id = ${customer.id}::uuid AND embedded_version = version`;
+    WHERE id = ${customer.id}::uuid AND embedding IS NOT NULL`;
   const hit = rows[0];
   if (hit?.v && hit.model) return { vector: JSON.parse(hit.v) as number[], model: hit.model, cached: true };
   const { model, vectors } = await embed(ctx, [profileText(customer)]);
@@ -330,4 +332,19 @@ export async function analyseCustomer(ctx: SubgraphContext, customerId: string):
   await ctx.db.prisma.$transaction((tx) => analyseCustomerIn(tx, customerId));
   customerLoader(ctx).clear(customerId);
   return (await customerLoader(ctx).load(customerId))!;
+}
+
+/**
+ * Customers whose profiles are most like this one's (pgvector cosine on the HNSW index of the
+ * profile's model). The profile's vector is cached in the row and made again after an update.
+ */
+export async function similarCustomers(ctx: SubgraphContext, customer: CustomerRow, k: unknown): Promise<Array<{ customer: CustomerRow; score: number }>> {
+  const n = parseInput(topK, k);
+  const { vector, model } = await profileEmbedding(ctx, customer);
+  const hits = (await nearestIds(ctx.db, CUSTOMER_TABLE, { vector, model }, n + 1, Prisma.sql`AND id <> ${customer.id}::uuid`)).slice(0, n);
+  const rows = await customerLoader(ctx).loadMany(hits.map((h) => h.id));
+  return hits.flatMap((h, i) => {
+    const row = rows[i];
+    return row && !(row instanceof Error) ? [{ customer: row, score: h.score }] : [];
+  });
 }

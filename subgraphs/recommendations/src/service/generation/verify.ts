@@ -19,6 +19,25 @@ export interface Verification {
   guardrails: string[];
 }
 
+function retarget(s: Draft["paragraphs"][number]["sentences"][number], citations: Citation[]): void {
+  const claim = stripMarkers(s.text);
+  let best: Citation | null = null;
+  let bestSupport = 0;
+  for (const c of citations) {
+    const support = overlap(claim, c.quote);
+    if (support > bestSupport) {
+      best = c;
+      bestSupport = support;
+    }
+  }
+  const cited = s.citations.map((n) => citations.find((c) => c.n === n)).filter((c): c is Citation => c !== undefined);
+  const citedSupport = Math.max(0, ...cited.map((c) => overlap(claim, c.quote)));
+  if (best && bestSupport > citedSupport) {
+    s.citations = [best.n];
+    s.text = `${claim} [${best.n}]`;
+  }
+}
+
 /** Minimum share of a sentence's content words found in its cited passage to count as supported. */
 export const SUPPORT_THRESHOLD = 0.6;
 
@@ -40,6 +59,9 @@ export function verifyDraft(draft: Draft, passagesById: Map<string, Passage>, op
   for (const p of draft.paragraphs) {
     p.sentences = p.sentences.filter((s) => {
       total++;
+      // A rewritten sentence cites the quote that supports it best: a missing, dangling or weaker
+      // marker is replaced by the best-supporting citation (which must still pass the threshold).
+      if (!options.extractive) retarget(s, draft.citations);
       const refs = s.citations.map((n) => byN.get(n)).filter((c): c is Citation => c !== undefined);
       if (refs.length === 0 || refs.length !== s.citations.length) {
         s.verified = false;
