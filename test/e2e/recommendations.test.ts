@@ -532,4 +532,23 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
     expect(await runRecommendationsCli(["report", "--url", t.platform.url, "--out", out], { print: () => undefined, error: () => undefined })).toBe(1);
     expect(await runRecommendationsCli(["nonsense"], { print: () => undefined, error: () => undefined })).toBe(2);
   });
+  it("still answers, extractively and marked degraded, while the ml-runtime is down; LLM mode says it fell back", async () => {
+    const id = await customerId("quantix analytics");
+    await t.platform.stopMlRuntime();
+    try {
+      const res = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!) { handleObjection(customerId: $id, objection: "How long do you keep audit logs?", fresh: true) { ${CONTENT_FIELDS} } }`, { id });
+      expect(res.errors).toBeUndefined();
+      expect((res as unknown as { extensions?: { degraded?: boolean } }).extensions?.degraded).toBe(true);
+      const c = res.data!.handleObjection;
+      expect(c.mode).toBe("EXTRACTIVE");
+      await expectGrounded(c);
+      expect(c.citations[0]!.headingPath).toContain("Audit logging");
+      const llm = await t.gql<{ handleObjection: Content }>(`mutation ($id: ID!) { handleObjection(customerId: $id, objection: "How long do you keep audit logs?", mode: LLM, fresh: true) { mode fallbackReason } }`, { id });
+      expect(llm.data!.handleObjection).toEqual({ mode: "EXTRACTIVE", fallbackReason: expect.stringMatching(/^(unavailable|circuit_open)$/) });
+      const health = await t.gql<{ mlHealth: { status: string; enabled: boolean } }>(`query { mlHealth { enabled status } }`);
+      expect(health.data!.mlHealth).toEqual({ enabled: true, status: "unavailable" });
+    } finally {
+      await t.platform.startMlRuntime();
+    }
+  }, 120_000);
 });
