@@ -431,6 +431,19 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
     const cit = residency.passages[0]!.citation;
     expect(cit.chunk.text).toContain(cit.quote);
     expect(cit.headingPath).toContain("Data residency");
+
+    // Content for the opportunity: framed by its title; another company's opportunity is refused.
+    const forOpp = await t.gql<{ generateSalesContent: { title: string } }>(`mutation ($id: ID!, $opp: ID!) { generateSalesContent(customerId: $id, kind: ONE_PAGER, opportunityId: $opp) { title } }`, {
+      id,
+      opp: opp.data!.createOpportunity.id,
+    });
+    expect(forOpp.errors).toBeUndefined();
+    expect(forOpp.data!.generateSalesContent.title).toBe("Quantix Analytics Ltd: what matters to you — Managed data platform");
+    const wrong = await t.gql(`mutation ($id: ID!, $opp: ID!) { generateSalesContent(customerId: $id, kind: ONE_PAGER, opportunityId: $opp) { title } }`, {
+      id: await customerId("ironclad logistics"),
+      opp: opp.data!.createOpportunity.id,
+    });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
   it("re-ranks by similarity, diligence and engagement, learns bounded weights from votes, and rolls back", async () => {
     const items: string[] = [];

@@ -51,3 +51,13 @@ export function knowledgeVersion(passages: Passage[]): string {
   return h.digest("hex").slice(0, 16);
 }
 
+
+/** The opportunity a piece of content is for, asked of the graph (the opportunities subgraph answers). */
+export async function opportunityContext(ctx: SubgraphContext, id: string): Promise<{ title: string; companyName: string; stage: string | null } | null> {
+  const data = await graph().query<{ opportunity: { title: string; companyName: string; stage: string | null } | null }>(
+    `query RecommendationsOpportunity($id: ID!) { opportunity(id: $id) { title companyName stage } }`,
+    { id },
+    { onBehalfOf: ctx.identity, requestId: ctx.requestId },
+  );
+  return data.opportunity;
+}

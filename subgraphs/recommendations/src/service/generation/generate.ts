@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { MlRuntimeUnavailableError } from "@matchgraph/ml-runtime/client";
-import { BudgetExceededError, LlmCircuitOpenError, badUserInput, embed, markDegraded, parseInput, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { BudgetExceededError, LlmCircuitOpenError, badUserInput, embed, notFound, markDegraded, parseInput, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import type { Prisma } from "@matchgraph/db";
 import { otherCustomersPersonalData } from "../../db/customers.js";
 import { primaryFactor, type DiscStyle, type Factor } from "../analysis/profile.js";
-import { collapse, sentences } from "../analysis/text.js";
+import { collapse, companyKey, sentences } from "../analysis/text.js";
 import { contactsOf, decisionFactorsOf, requireCustomer } from "../customers.js";
 import { llm } from "../deps.js";
-import { knowledgeVersion, searchPassages, type Passage } from "../knowledge.js";
+import { knowledgeVersion, opportunityContext, searchPassages, type Passage } from "../knowledge.js";
 import { candidates, cite, pick, scoreCandidates, type Candidate, type Draft, type DraftSentence } from "./compose.js";
 import { applyGuardrails } from "./guardrails.js";
 import { render } from "./render.js";
@@ -102,6 +102,12 @@ export async function generate(ctx: SubgraphContext, userId: string, input: Gene
     }
   }
 
+  // The opportunity, when named, frames the content (its title); it must belong to this customer's company.
+  const opportunity = req.opportunityId ? await opportunityContext(ctx, req.opportunityId) : null;
+  if (req.opportunityId && !opportunity) throw notFound("Opportunity", req.opportunityId);
+  if (opportunity && companyKey(opportunity.companyName) !== customer.companyKey) {
+    throw badUserInput(`opportunity ${req.opportunityId} is not an opportunity of ${customer.company}`, "opportunityId");
+  }
   const passageLists = await searchPassages(ctx, sections.map((s) => s.query), PASSAGES_PER_QUERY, req.tags);
   const allPassages = passageLists.flat();
   const kv = knowledgeVersion(allPassages);
@@ -128,7 +134,7 @@ export async function generate(ctx: SubgraphContext, userId: string, input: Gene
 
   const passagesById = new Map(allPassages.map((p) => [p.chunkId, p]));
   const draft = await extractiveDraft(ctx, sections, passageLists, tone, {
-    title: TITLES[req.kind](customer.company),
+    title: TITLES[req.kind](customer.company) + (opportunity ? ` — ${opportunity.title}` : ""),
     opening: req.kind === "objection_response" ? tone.objectionOpening(sections[0]!.heading) : tone.greeting(firstName),
     closing: tone.closing,
   });
