@@ -179,6 +179,37 @@ export async function main(args: string[]): Promise<number> {
       if (res.errors) throw new Error(JSON.stringify(res.errors));
     }
 
+    // ---------------------------------------------------------------- learning from simulated feedback
+    // Simulated sellers prefer diligent content (hidden utility 0.4 similarity + 0.5 diligence + 0.1 engagement):
+    // they vote on what recommend shows them, with the features it was shown with; then the weights are learned.
+    for (let i = 0; i < 24; i++) {
+      const item = await t.gql<{ createRecommendationItem: { id: string } }>(`mutation ($input: CreateRecommendationItemInput!) { createRecommendationItem(input: $input) { id } }`, {
+        input: { kind: "CONTENT", title: `Sales note ${i}: ${texts[i % texts.length]}`, body: `${texts[(i * 7) % texts.length]} ${"Details follow. ".repeat(i % 3 === 0 ? 20 : 1)}`, tags: i % 2 ? ["sales"] : [] },
+      });
+      if (i % 3 === 0) await t.db.prisma.recommendationItem.update({ where: { id: item.data!.createRecommendationItem.id }, data: { verified: true, sourceUri: `https://example.com/notes/${i}` } });
+    }
+    type Shown = { features: { similarity: number; diligence: number; engagement: number }; item: { id: string } };
+    const shown: Array<{ user: string; hit: Shown }> = [];
+    for (let i = 0; i < texts.length; i++) {
+      const res = await t.gql<{ recommend: Shown[] }>(`query ($q: String!) { recommend(forText: $q, k: 6) { features { similarity diligence engagement } item { id } } }`, { q: texts[i] });
+      for (const hit of res.data!.recommend) shown.push({ user: `seller-${i}`, hit });
+    }
+    const utility = (f: Shown["features"]) => 0.4 * f.similarity + 0.5 * f.diligence + 0.1 * f.engagement;
+    const median = [...shown.map((s) => utility(s.hit.features))].sort((a, b) => a - b)[Math.floor(shown.length / 2)]!;
+    for (const s of shown) {
+      await t.gql(`mutation ($id: ID!, $s: FeedbackSignal!, $f: RankingFeaturesInput) { recordFeedback(itemId: $id, signal: $s, features: $f) }`, {
+        id: s.hit.item.id,
+        s: utility(s.hit.features) > median ? "UP" : "DOWN",
+        f: s.hit.features,
+      }, { token: await t.token(["reader"], s.user) });
+    }
+    const learned = await t.gql<{ learnRankingWeights: { version: number; similarity: number; diligence: number; engagement: number; active: boolean; heldOutAuc: number | null; previousHeldOutAuc: number | null } }>(
+      `mutation { learnRankingWeights { version similarity diligence engagement active heldOutAuc previousHeldOutAuc } }`,
+      {},
+      { token: admin },
+    );
+    const learning = learned.errors ? { error: learned.errors[0]!.message } : { votes: shown.length, ...learned.data!.learnRankingWeights };
+
     // ---------------------------------------------------------------- LLM (streamed)
     let llm = { model: null as string | null, first_token_ms: null as number | null, total_ms_p50: null as number | null };
     const llmRows: Array<{ firstMs: number | null; totalMs: number; mode: string; fallback: string | null; verified: number }> = [];
@@ -231,6 +262,12 @@ export async function main(args: string[]): Promise<number> {
       ["extractive all p50 / p95 ms", `${round(pct(allMs, 50))} / ${round(pct(allMs, 95))}`],
       ["recommend p50 / p95 ms", `${round(pct(rerankMs, 50))} / ${round(pct(rerankMs, 95))}`],
       ["cache hit rate (100 skewed requests, one invalidation)", `${round(hits / workload, 2)}`],
+      [
+        "learning on simulated votes: votes, weights s/d/e, active, held-out AUC before → after",
+        "error" in learning
+          ? learning.error
+          : `${learning.votes}, ${learning.similarity}/${learning.diligence}/${round(learning.engagement, 2)}, ${learning.active}, ${round(learning.previousHeldOutAuc ?? NaN, 3)} → ${round(learning.heldOutAuc ?? NaN, 3)}`,
+      ],
       ["eval test: items / precision / recall / cited share / verbatim", `${test.items} / ${round(test.citationPrecision, 3)} / ${round(test.citationRecall, 3)} / ${round(test.citedSentenceShare, 3)} / ${test.verbatim}`],
       ["eval dev: items / precision / recall / cited share / verbatim", `${dev.items} / ${round(dev.citationPrecision, 3)} / ${round(dev.citationRecall, 3)} / ${round(dev.citedSentenceShare, 3)} / ${dev.verbatim}`],
       ["LLM model / load+warm-up ms", `${llm.model ?? "-"} / ${round(loadMs)}`],
@@ -251,7 +288,7 @@ export async function main(args: string[]): Promise<number> {
     const outDir = path.join(REPO_ROOT, "bench", "results");
     await mkdir(outDir, { recursive: true });
     const file = path.join(outDir, `recommendations-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    await writeFile(file, JSON.stringify({ summary, table, dev, test, llmRows, cacheHitRate: hits / workload, host: { cpus: os.cpus().length, node: process.version } }, null, 2));
+    await writeFile(file, JSON.stringify({ summary, table, dev, test, llmRows, learning, cacheHitRate: hits / workload, host: { cpus: os.cpus().length, node: process.version } }, null, 2));
     console.error(`wrote ${path.relative(REPO_ROOT, file)}`);
     console.log(JSON.stringify(summary));
     return 0;
