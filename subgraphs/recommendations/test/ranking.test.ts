@@ -73,3 +73,14 @@ describe("features and learning", () => {
     expect(r.improves).toBe(false);
   });
 });
+
+describe("start-up configuration", () => {
+  it("refuses to configure the subgraph with weights that do not sum to 1, naming the variables", async () => {
+    const { configureDeps } = await import("../src/service/deps.js");
+    expect(() => configureDeps(undefined, { RECOMMEND_WEIGHT_SIMILARITY: "0.9", RECOMMEND_WEIGHT_DILIGENCE: "0.3" })).toThrow(
+      /RECOMMEND_WEIGHT_SIMILARITY \+ RECOMMEND_WEIGHT_DILIGENCE \+ RECOMMEND_WEIGHT_ENGAGEMENT must sum to 1/,
+    );
+    expect(() => configureDeps(undefined, { RECOMMEND_LEARNING_INTERVAL_MS: "-5" })).toThrow(/RECOMMEND_LEARNING_INTERVAL_MS/);
+    expect(() => configureDeps(undefined, {})).not.toThrow();
+  });
+});
