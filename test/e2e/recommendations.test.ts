@@ -433,7 +433,7 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
     expect(cit.headingPath).toContain("Data residency");
 
     // Content for the opportunity: framed by its title; another company's opportunity is refused.
-    const forOpp = await t.gql<{ generateSalesContent: { title: string } }>(`mutation ($id: ID!, $opp: ID!) { generateSalesContent(customerId: $id, kind: ONE_PAGER, opportunityId: $opp) { title } }`, {
+    const forOpp = await t.gql<{ generateSalesContent: { id: string; title: string } }>(`mutation ($id: ID!, $opp: ID!) { generateSalesContent(customerId: $id, kind: ONE_PAGER, opportunityId: $opp) { id title } }`, {
       id,
       opp: opp.data!.createOpportunity.id,
     });
@@ -444,6 +444,11 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
       opp: opp.data!.createOpportunity.id,
     });
     expect(wrong.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    // The content is used, and the deal is won in the opportunities subgraph: the learning job reads the outcome (later test).
+    await t.gql(`mutation ($c: ID!) { markSalesContentUsed(contentId: $c) { usedAt } }`, { c: forOpp.data!.generateSalesContent.id });
+    const won = await t.gql(`mutation ($id: ID!) { updateOpportunity(id: $id, input: { stage: "Closed Won" }) { stage } }`, { id: opp.data!.createOpportunity.id });
+    expect(won.errors).toBeUndefined();
   });
   it("re-ranks by similarity, diligence and engagement, learns bounded weights from votes, and rolls back", async () => {
     const items: string[] = [];
@@ -521,14 +526,16 @@ describe.each(kinds)("customer intelligence and grounded content through the gat
   it("records learning metrics on demand (admin) and writes the HTML report from the running platform", async () => {
     const admin = await t.token(["admin"], "admin-1");
     expect((await t.gql(`mutation { refreshLearningMetrics { votesWithFeatures } }`)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const m = await t.gql<{ refreshLearningMetrics: { votesWithFeatures: number; activeWeightsAuc: number; similarityWeight: number; contentByKind: Array<{ group: string; generated: number }> } }>(
-      `mutation { refreshLearningMetrics { votesWithFeatures activeWeightsAuc similarityWeight contentByKind { group generated } } }`,
+    const m = await t.gql<{ refreshLearningMetrics: { votesWithFeatures: number; outcomesRecorded: number; activeWeightsAuc: number; similarityWeight: number; contentByKind: Array<{ group: string; generated: number }> } }>(
+      `mutation { refreshLearningMetrics { votesWithFeatures outcomesRecorded activeWeightsAuc similarityWeight contentByKind { group generated } } }`,
       {},
       { token: admin },
     );
     expect(m.errors).toBeUndefined();
     // The 60 votes liked diligent, less similar items: the rolled-back (similarity-heavy) weights order them badly.
-    expect(m.data!.refreshLearningMetrics).toMatchObject({ votesWithFeatures: 60, similarityWeight: 0.7 });
+    expect(m.data!.refreshLearningMetrics).toMatchObject({ votesWithFeatures: 60, similarityWeight: 0.7, outcomesRecorded: 1 });
+    const withOutcome = await t.db.prisma.salesContent.findMany({ where: { outcome: { not: null }, opportunityId: { not: null } }, select: { outcome: true } });
+    expect(withOutcome.map((r) => r.outcome)).toEqual(["won"]);
     expect(m.data!.refreshLearningMetrics.activeWeightsAuc).toBeLessThan(0.5);
     expect(m.data!.refreshLearningMetrics.contentByKind.map((r) => r.group)).toContain("objection_response");
     expect(await t.db.prisma.recommendationJob.count({ where: { kind: "learning-metrics", status: "done" } })).toBe(1);

@@ -137,3 +137,12 @@ describe("guardrails and rendering", () => {
     expect(JSON.parse(render(d, "email", "json")).citations[0].quote).toBe(PRICE.text);
   });
 });
+
+describe("outcomes", () => {
+  it("reads an opportunity's stage as won, lost or still open", async () => {
+    const { outcomeOfStage } = await import("../src/service/content-feedback.js");
+    expect(["Closed Won", "won", "Launched", "Closed Lost", "Lost", "Rejected", "Qualified", "Negotiation", null].map(outcomeOfStage)).toEqual([
+      "won", "won", "won", "lost", "lost", "lost", null, null, null,
+    ]);
+  });
+});

@@ -210,6 +210,8 @@ export class EffectivenessRow {
 export class LearningMetrics {
   @Field(() => Date)
   computedAt!: Date;
+  @Field(() => Int, { description: "Outcomes read from the opportunities where content was used (won / lost by their stage)" })
+  outcomesRecorded!: number;
   @Field(() => Int)
   votesWithFeatures!: number;
   @Field(() => Float, { nullable: true, description: "AUC of the active ranking weights over the votes with features" })

@@ -226,6 +226,7 @@ export class SalesContentResolver {
 
 const toMetrics = (m: LearningMetricsData): LearningMetrics => ({
   computedAt: new Date(m.computedAt),
+  outcomesRecorded: m.outcomesRecorded ?? 0,
   votesWithFeatures: m.votesWithFeatures,
   activeWeightsAuc: m.activeWeightsAuc,
   similarityWeight: m.weights.similarity,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@matchgraph/db";
 import { notFound, optionalText, parseInput, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { graph } from "./deps.js";
 
 const voteSchema = z.object({ contentId: uuid("contentId"), vote: z.enum(["up", "down"]), comment: optionalText(2_000) });
 
@@ -87,4 +88,42 @@ export async function effectiveness(ctx: SubgraphContext, by: (typeof EFFECTIVEN
     const parts = [useRate, ...(up + down > 0 ? [up / (up + down)] : []), ...(winRate === null ? [] : [winRate])];
     return { group: r.grp, generated, useRate, up, down, winRate, score: parts.reduce((a, b) => a + b, 0) / parts.length };
   });
+}
+
+/** How an opportunity's stage reads as an outcome (CRMs spell it "Closed Won", "won", "Launched", "Closed Lost", …). */
+export function outcomeOfStage(stage: string | null | undefined): "won" | "lost" | null {
+  if (!stage) return null;
+  if (/\b(won|launched)\b/i.test(stage)) return "won";
+  if (/\b(lost|closed[ -]?lost|rejected|cancell?ed)\b/i.test(stage)) return "lost";
+  return null;
+}
+
+/**
+ * Outcomes of the opportunities content was used for, read from the graph (the opportunities
+ * subgraph owns the stage): used content without an outcome gets won or lost once its
+ * opportunity's stage says so. At most 50 per run. Returns how many outcomes were recorded.
+ */
+export async function syncOutcomes(ctx: SubgraphContext): Promise<number> {
+  const pending = await ctx.db.prisma.salesContent.findMany({
+    where: { usedAt: { not: null }, outcome: null, opportunityId: { not: null } },
+    select: { id: true, opportunityId: true },
+    orderBy: { usedAt: "asc" },
+    take: 50,
+  });
+  const ids = [...new Set(pending.map((p) => p.opportunityId!))];
+  if (ids.length === 0) return 0;
+  const query = `query RecommendationsOutcomes(${ids.map((_, i) => `$o${i}: ID!`).join(", ")}) { ${ids.map((_, i) => `o${i}: opportunity(id: $o${i}) { stage }`).join(" ")} }`;
+  const data = await graph().query<Record<string, { stage: string | null } | null>>(query, Object.fromEntries(ids.map((id, i) => [`o${i}`, id])), {
+    onBehalfOf: ctx.identity,
+    requestId: ctx.requestId,
+  });
+  const outcomeOf = new Map(ids.map((id, i) => [id, outcomeOfStage(data[`o${i}`]?.stage)]));
+  let recorded = 0;
+  for (const p of pending) {
+    const outcome = outcomeOf.get(p.opportunityId!);
+    if (!outcome) continue;
+    await ctx.db.prisma.salesContent.update({ where: { id: p.id }, data: { outcome, outcomeAt: new Date() } });
+    recorded++;
+  }
+  return recorded;
 }

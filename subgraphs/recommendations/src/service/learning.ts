@@ -1,12 +1,14 @@
 import type { Prisma } from "@matchgraph/db";
 import { createContext, type SubgraphServices, type SubgraphContext } from "@matchgraph/subgraph-kit";
-import { effectiveness } from "./content-feedback.js";
+import { effectiveness, syncOutcomes } from "./content-feedback.js";
 import { rankingSettings } from "./deps.js";
 import { auc, score } from "./ranking.js";
 import { activeWeights, labelledVotes } from "./weights.js";
 
 export interface LearningMetrics {
   computedAt: string;
+  /** Outcomes this run read from the opportunities where content was used. */
+  outcomesRecorded: number;
   votesWithFeatures: number;
   /** AUC of the active weights over every vote with features (null without both kinds of vote). */
   activeWeightsAuc: number | null;
@@ -15,11 +17,12 @@ export interface LearningMetrics {
 }
 
 /** Learning metrics now: how well the active weights order the votes, and how generated content does. */
-export async function computeLearningMetrics(ctx: SubgraphContext): Promise<LearningMetrics> {
+export async function computeLearningMetrics(ctx: SubgraphContext, outcomesRecorded = 0): Promise<LearningMetrics> {
   const [votes, weights, contentByKind] = await Promise.all([labelledVotes(ctx), activeWeights(ctx), effectiveness(ctx, "kind")]);
   const both = votes.some((v) => v.label === 1) && votes.some((v) => v.label === 0);
   return {
     computedAt: new Date().toISOString(),
+    outcomesRecorded,
     votesWithFeatures: votes.length,
     activeWeightsAuc: both ? auc(votes.map((v) => ({ score: score(weights, v.features), label: v.label }))) : null,
     weights,
@@ -27,9 +30,17 @@ export async function computeLearningMetrics(ctx: SubgraphContext): Promise<Lear
   };
 }
 
-/** Computes the metrics and keeps them as a finished job of kind learning-metrics (the history the report reads). */
+/**
+ * Reads the outcomes of the opportunities content was used for (through the graph; a failure is
+ * logged and the metrics are still computed), computes the metrics and keeps them as a finished
+ * job of kind learning-metrics (the history the report reads).
+ */
 export async function recordLearningMetrics(ctx: SubgraphContext): Promise<LearningMetrics> {
-  const metrics = await computeLearningMetrics(ctx);
+  const outcomes = await syncOutcomes(ctx).catch((err: unknown) => {
+    ctx.log.warn({ err }, "could not read opportunity outcomes from the graph");
+    return 0;
+  });
+  const metrics = await computeLearningMetrics(ctx, outcomes);
   await ctx.db.prisma.recommendationJob.create({
     data: { kind: "learning-metrics", status: "done", attempts: 1, result: metrics as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
   });
