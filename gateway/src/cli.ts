@@ -2,6 +2,7 @@
 const domains: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
   knowledge: async () => (await import("@matchgraph/knowledge/cli")).runKnowledgeCli,
   opportunities: async () => (await import("@matchgraph/opportunities/cli")).runOpportunitiesCli,
+  recommendations: async () => (await import("@matchgraph/recommendations/cli")).runRecommendationsCli,
   // `npm run train -- <model>`: the shared training pipeline on the dataset of the model's domain.
   train: async () => (await import("./train-cli.js")).runTrainCli,
 };

@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ main: BenchMain }>> = {
   gateway: () => import("./gateway.js"),
   knowledge: () => import("./knowledge.js"),
   leads: () => import("./leads.js"),
+  recommendations: () => import("./recommendations.js"),
   matching: () => import("./matching.js"),
   models: () => import("./models.js"),
   resilience: () => import("./resilience.js"),

@@ -45,6 +45,24 @@ export async function feedbackScores(db: Database, itemIds: readonly string[]): 
   return scores;
 }
 
+/** Up and down votes per item (items without votes are absent). */
+export async function voteCounts(db: Database, itemIds: readonly string[]): Promise<Map<string, { up: number; down: number }>> {
+  if (itemIds.length === 0) return new Map();
+  const groups = await db.prisma.recommendationFeedback.groupBy({
+    by: ["itemId", "signal"],
+    where: { itemId: { in: [...itemIds] }, signal: { in: ["up", "down"] } },
+    _count: { _all: true },
+  });
+  const out = new Map<string, { up: number; down: number }>();
+  for (const g of groups) {
+    const v = out.get(g.itemId) ?? { up: 0, down: 0 };
+    if (g.signal === "up") v.up += g._count._all;
+    else v.down += g._count._all;
+    out.set(g.itemId, v);
+  }
+  return out;
+}
+
 export interface FeedbackRow {
   itemId: string;
   userId: string;

@@ -21,7 +21,9 @@ import {
   type ScoredId,
   type SubgraphContext,
 } from "@matchgraph/subgraph-kit";
-import { feedbackScores, findItemsByIds, insertFeedback, ITEM_TABLE, kindFilter, lexicalItemIds, listItemsPage, type ItemRow } from "../db/recommendations.js";
+import { feedbackScores, findItemsByIds, insertFeedback, ITEM_TABLE, kindFilter, lexicalItemIds, listItemsPage, voteCounts, type ItemRow } from "../db/recommendations.js";
+import { diligence, engagement, score as rankScore, type Features } from "./ranking.js";
+import { activeWeights } from "./weights.js";
 
 export const KINDS = ["content", "case_study", "objection_response", "playbook"] as const;
 const kind = z.enum(KINDS);
@@ -44,15 +46,26 @@ const updateSchema = z.object({
 });
 
 const recommendSchema = z.object({ text: requiredText(), k: topK, kind: kind.nullish() });
-const feedbackSchema = z.object({ itemId: uuid("itemId"), signal, context: optionalText(2_000) });
+const unit = z.number().min(0, "features must be between 0 and 1").max(1, "features must be between 0 and 1");
+const feedbackSchema = z.object({
+  itemId: uuid("itemId"),
+  signal,
+  context: optionalText(2_000),
+  features: z.object({ similarity: unit, diligence: unit, engagement: unit }).nullish().transform((v) => v ?? null),
+});
 
 /** What an item is embedded from: the model reads a few hundred tokens, so a long body is cut. */
 const textOf = (o: { title: string; body: string }) => embeddingText(o.title, o.body).slice(0, LIMITS.text);
 
 export interface ScoredItem {
   item: ItemRow;
+  /** The weighted combination of the features (the ranking score), in [0, 1]. */
   score: number;
+  features: Features;
 }
+
+/** Candidates fetched per requested hit before re-ranking (at most 100). */
+const CANDIDATES_PER_HIT = 4;
 
 // ---------------------------------------------------------------- loaders
 
@@ -76,7 +89,7 @@ function textRecommendationLoader(ctx: SubgraphContext): DataLoader<string, Scor
     const embedded = await embedQueriesOrDegrade(ctx, "Opportunity.recommendations", requests.map(([text]) => text));
     return Promise.all(
       requests.map(([text, k], i) =>
-        embedded ? nearest(ctx, { vector: embedded.vectors[i]!, model: embedded.model }, k) : withItems(ctx, lexicalItemIds(ctx.db, text, k)),
+        embedded ? nearest(ctx, { vector: embedded.vectors[i]!, model: embedded.model }, k) : reranked(ctx, lexicalItemIds(ctx.db, text, pool(k)), k),
       ),
     );
   }));
@@ -96,7 +109,7 @@ export async function listItems(ctx: SubgraphContext, take: number, cursor: Curs
 export async function recommend(ctx: SubgraphContext, args: { text: unknown; k: unknown; kind?: unknown }): Promise<ScoredItem[]> {
   const { text, k, kind: kindName } = parseInput(recommendSchema, args);
   const embedded = await embedQueriesOrDegrade(ctx, "recommend", [text]);
-  if (!embedded) return withItems(ctx, lexicalItemIds(ctx.db, text, k, kindName ?? undefined));
+  if (!embedded) return reranked(ctx, lexicalItemIds(ctx.db, text, pool(k), kindName ?? undefined), k);
   return nearest(ctx, { vector: embedded.vectors[0]!, model: embedded.model }, k, kindName ?? undefined);
 }
 
@@ -113,20 +126,37 @@ export async function recommendForOpportunity(
   return textRecommendationLoader(ctx).load(JSON.stringify([text, n]));
 }
 
-function nearest(ctx: SubgraphContext, query: { vector: number[]; model: string }, k: number, kindName?: string): Promise<ScoredItem[]> {
-  return withItems(ctx, nearestIds(ctx.db, ITEM_TABLE, query, k, kindFilter(kindName)));
+const pool = (k: number) => Math.min(LIMITS.k, k * CANDIDATES_PER_HIT);
+
+export function nearest(ctx: SubgraphContext, query: { vector: number[]; model: string }, k: number, kindName?: string): Promise<ScoredItem[]> {
+  return reranked(ctx, nearestIds(ctx.db, ITEM_TABLE, query, pool(k), kindFilter(kindName)), k);
 }
 
-/** Scored ids with their items, in order. */
-async function withItems(ctx: SubgraphContext, scored: Promise<ScoredId[]>): Promise<ScoredItem[]> {
+/**
+ * Re-ranks candidates (scored by similarity) by the active weights' combination of similarity,
+ * diligence and engagement, and keeps the best k.
+ */
+async function reranked(ctx: SubgraphContext, scored: Promise<ScoredId[]>, k: number): Promise<ScoredItem[]> {
   const hits = await scored;
-  const items = await itemLoader(ctx).loadMany(hits.map((h) => h.id));
+  const [items, weights] = await Promise.all([itemLoader(ctx).loadMany(hits.map((h) => h.id)), activeWeights(ctx)]);
   const rows = inOrder(
     hits.map((h) => h.id),
     items.filter((r): r is ItemRow => r !== null && !(r instanceof Error)),
   );
-  const scores = new Map(hits.map((h) => [h.id, h.score]));
-  return rows.map((item) => ({ item, score: scores.get(item.id)! }));
+  const votes = await voteCounts(ctx.db, rows.map((r) => r.id));
+  const similarity = new Map(hits.map((h) => [h.id, h.score]));
+  const now = Date.now();
+  return rows
+    .map((item) => {
+      const features: Features = {
+        similarity: Math.max(0, Math.min(1, similarity.get(item.id)!)),
+        diligence: diligence(item),
+        engagement: engagement(votes.get(item.id) ?? { up: 0, down: 0 }, item.updatedAt, now),
+      };
+      return { item, features, score: rankScore(weights, features) };
+    })
+    .sort((a, b) => b.score - a.score || b.features.similarity - a.features.similarity)
+    .slice(0, k);
 }
 
 // ---------------------------------------------------------------- writes
@@ -145,7 +175,7 @@ export async function updateItem(ctx: SubgraphContext, id: string, input: unknow
   return updateEmbedded(ctx, ITEM_TABLE, change, (tx) => tx.recommendationItem.update({ where: { id }, data: patch }));
 }
 
-export async function recordFeedback(ctx: SubgraphContext, userId: string, args: { itemId: unknown; signal: unknown; context?: unknown }): Promise<boolean> {
+export async function recordFeedback(ctx: SubgraphContext, userId: string, args: { itemId: unknown; signal: unknown; context?: unknown; features?: unknown }): Promise<boolean> {
   const data = parseInput(feedbackSchema, args);
   if (!(await itemLoader(ctx).load(data.itemId))) throw notFound("RecommendationItem", data.itemId);
   await insertFeedback(ctx.db, { ...data, userId });
