@@ -34,6 +34,9 @@ export class MatchSignal {
 
   @Field(() => Float)
   contribution!: number;
+
+  @Field(() => String, { nullable: true, description: "The comparison level's label (Fellegi–Sunter scoring; value is then the level's index)" })
+  level?: string | null;
 }
 
 @ObjectType({ description: "An entry of a match's append-only audit trail" })
@@ -301,6 +304,57 @@ export class MatchingConfigInfo {
 
   @Field(() => [String])
   excludeStages!: string[];
+
+  @Field(() => String, { description: "em: Fellegi–Sunter model estimated by EM on every full run, zero labels needed; weights: the logistic weights above" })
+  scoring!: string;
+
+  @Field(() => Float, { description: "Expected precision of auto-confirmed pairs the em scoring sets the auto-confirm threshold for" })
+  targetPrecision!: number;
+}
+
+@ObjectType({ description: "One comparison level of the match model: m = P(level | match), u = P(level | not a match), weight = ln(m / u)" })
+export class MatchModelLevel {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => Float)
+  m!: number;
+
+  @Field(() => Float)
+  u!: number;
+
+  @Field(() => Float, { description: "Match weight in log-odds (natural log): what this level adds to a pair's score" })
+  weight!: number;
+}
+
+@ObjectType({ description: "One comparison of the match model and its levels, strongest agreement first" })
+export class MatchModelComparison {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => [MatchModelLevel])
+  levels!: MatchModelLevel[];
+}
+
+@ObjectType({ description: "The Fellegi–Sunter match model in force: estimated from the unlabelled candidate pairs by EM (review decisions as labels)" })
+export class MatchModel {
+  @Field(() => Int, { description: "The config version that carries it" })
+  configVersion!: number;
+
+  @Field(() => Boolean, { description: "false: no full run has estimated it yet (the prior model scores)" })
+  estimated!: boolean;
+
+  @Field(() => Float, { description: "Prior share of matches among candidate pairs" })
+  matchShare!: number;
+
+  @Field(() => Float, { description: "Prior share of pairs of one entity (same customer) that are not the same record" })
+  sameEntityShare!: number;
+
+  @Field(() => [MatchModelComparison])
+  comparisons!: MatchModelComparison[];
 }
 
 const B = CONFIG_BOUNDS;
@@ -346,6 +400,12 @@ export class MatchingConfigInput {
 
   @Field(() => [String], { nullable: true, description: `Stages never matched, at most ${B.excludeStages.items}, each at most ${B.excludeStages.length} characters` })
   excludeStages?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "em (Fellegi–Sunter, estimated on every full run) or weights (the logistic weights)" })
+  scoring?: "em" | "weights" | null;
+
+  @Field(() => Float, { nullable: true, description: `Expected precision the em scoring sets the auto-confirm threshold for, ${B.targetPrecision.min} to ${B.targetPrecision.max}` })
+  targetPrecision?: number | null;
 }
 
 @ObjectType()

@@ -6,8 +6,9 @@ import { embeddingCoverage } from "../db/records.js";
 import { MIN_DECISIONS } from "../matching/calibrate.js";
 import { ConfigInputError, configPatchFromInput, SIGNALS, type MatchingConfig } from "../matching/config.js";
 import { normalizeCompanyName } from "../matching/normalize.js";
+import { COMPARISONS, matchWeight, priorModel } from "../matching/fellegi-sunter.js";
 import { loader as opportunityLoader } from "../service/opportunities.js";
-import { enqueueImport, enqueueMatching, JOB_PROGRESS, jobQueue } from "../service/jobs.js";
+import { enqueueImport, enqueueMatching, JOB_PROGRESS, jobQueue, rematchAliasGroup } from "../service/jobs.js";
 import { currentConfig, MATCH_DECIDED, MATCH_REVIEW_QUEUED, type MatchEvent } from "../service/matching.js";
 import { qualityReport } from "../service/quality.js";
 import { calibrateFromDecisions, decideMatch, getMatch, listMatches, matchCandidates, matchHistory, reviewQueue, updateConfig, type MatchRow } from "../service/review.js";
@@ -26,6 +27,7 @@ import {
   MatchingQualityReport,
   MatchingStatistics,
   MatchStatus,
+  MatchModel,
   OpportunityJob,
 } from "./matching-types.js";
 import { Opportunity, OpportunitySource } from "./types.js";
@@ -65,6 +67,22 @@ export function toJob(row: JobRow): OpportunityJob {
 }
 
 const num = (x: unknown) => (typeof x === "number" ? x : null);
+
+export function toMatchModel(config: MatchingConfig): MatchModel {
+  const model = config.fsModel ?? priorModel();
+  const [c0, c1, c2] = model.classes;
+  return {
+    configVersion: config.version,
+    estimated: Boolean(config.fsModel),
+    matchShare: c2,
+    sameEntityShare: c1 / (c0 + c1 + c2),
+    comparisons: model.comparisons.map((c) => ({
+      name: c.name,
+      description: COMPARISONS.find((d) => d.name === c.name)?.description ?? "",
+      levels: c.levels.map((l) => ({ label: l.label, m: l.m, u: l.u, weight: matchWeight(l) })),
+    })),
+  };
+}
 
 export function toConfigInfo(c: MatchingConfig): MatchingConfigInfo {
   return {
@@ -202,6 +220,12 @@ export class MatchResolver {
     return toConfigInfo(await currentConfig(ctx.db));
   }
 
+  @Query(() => MatchModel, { description: "The match model in force: per comparison and level m, u and match weight (as Splink's match-weight chart)" })
+  async matchModel(@Ctx() ctx: SubgraphContext): Promise<MatchModel> {
+    const config = await currentConfig(ctx.db);
+    return toMatchModel(config);
+  }
+
   @Query(() => OpportunityJob, { nullable: true })
   async opportunityJob(@Arg("id", () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<OpportunityJob | null> {
     const row = await jobQueue.loader(ctx).load(id);
@@ -282,7 +306,11 @@ export class MatchResolver {
     return toConfigInfo(await updateConfig(ctx, patch));
   }
 
-  @Mutation(() => CompanyAlias, { description: "Records that two company names are the same company (rebrand, acquisition, abbreviation); used from the next matching" })
+  @Mutation(() => CompanyAlias, {
+    description:
+      "Records that two company names are the same company (rebrand, acquisition, abbreviation). Alias groups are transitive and a blocking key; " +
+      "the records whose names are in the alias's group are matched again by an incremental run queued at once",
+  })
   async addCompanyAlias(
     @Arg("alias", () => String) alias: string,
     @Arg("canonical", () => String) canonical: string,
@@ -293,11 +321,13 @@ export class MatchResolver {
     const data = parseInput(aliasInput, { alias, canonical, kind });
     const aliasNorm = normalizeCompanyName(data.alias);
     const canonicalNorm = normalizeCompanyName(data.canonical);
-    return ctx.db.prisma.companyAlias.upsert({
+    const row = await ctx.db.prisma.companyAlias.upsert({
       where: { aliasNorm_canonicalNorm: { aliasNorm, canonicalNorm } },
       create: { ...data, aliasNorm, canonicalNorm },
       update: { alias: data.alias, canonical: data.canonical, kind: data.kind },
     });
+    await rematchAliasGroup(ctx, aliasNorm);
+    return row;
   }
 
   @Subscription(() => Match, { topics: MATCH_REVIEW_QUEUED, description: "A pair entered the review queue" })
