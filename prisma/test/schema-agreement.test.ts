@@ -33,6 +33,7 @@ describe("schema.prisma reader", () => {
       "opportunities.match",
       "opportunities.match_decision",
       "opportunities.matching_config",
+      "opportunities.matching_schedule_run",
       "opportunities.opportunity",
       "recommendations.customer",
       "recommendations.customer_contact",

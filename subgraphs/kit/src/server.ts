@@ -1,3 +1,4 @@
+import type { Registry } from "prom-client";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +25,8 @@ export interface SubgraphDefinition {
   schema: GraphQLSchema;
   /** Background work (e.g. a job worker) started with the server; the returned function stops it. */
   start?(services: SubgraphServices): Promise<() => Promise<void>>;
+  /** Adds the subgraph's own series (e.g. gauges computed at scrape time) to its /metrics registry. */
+  registerMetrics?(registry: Registry, services: SubgraphServices): void;
 }
 
 /** Shared services a subgraph runs with; the same objects in both topologies. */
@@ -58,6 +61,7 @@ export async function serveSubgraph(
 ): Promise<RunningService> {
   const log = services.log;
   const metrics = createMetrics(def.name, false);
+  def.registerMetrics?.(metrics.registry, services);
 
   // A subscription keeps one context for its lifetime; its loaders are cleared after every
   // event so that each event reads fresh rows.

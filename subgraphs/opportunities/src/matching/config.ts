@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FsModel } from "./fellegi-sunter.js";
+import { schedulesSchema } from "../service/schedules.js";
 
 /**
  * The scoring configuration. A pair's score is a logistic model over signals,
@@ -79,6 +80,8 @@ export const matchingConfigSchema = z.object({
     scoring: z.enum(["em", "weights"]).default("em"),
     /** Expected precision of auto-confirmed pairs the "em" scoring sets its threshold for. */
     targetPrecision: bounded(CONFIG_BOUNDS.targetPrecision).default(0.99),
+    /** Scheduled full and incremental runs by cron expression (see service/schedules.ts). */
+    schedules: schedulesSchema.default([]),
   }),
 });
 
@@ -117,6 +120,7 @@ export const DEFAULT_MATCHING_CONFIG: Omit<MatchingConfig, "version"> = {
     excludeStages: [],
     scoring: "em",
     targetPrecision: 0.99,
+    schedules: [],
   },
 };
 
@@ -190,6 +194,7 @@ export interface MatchingConfigChange {
   excludeStages?: readonly string[] | null;
   scoring?: "em" | "weights" | null;
   targetPrecision?: number | null;
+  schedules?: ReadonlyArray<{ name: string; cron: string; mode: "full" | "incremental"; timezone?: string | null }> | null;
 }
 
 /**
@@ -205,6 +210,7 @@ export function configPatchFromInput(input: MatchingConfigChange): ConfigPatch {
   }
   if (input.autoConfirmThreshold != null) patch.thresholds.autoConfirm = input.autoConfirmThreshold;
   if (input.reviewThreshold != null) patch.thresholds.review = input.reviewThreshold;
+  if (input.schedules != null) patch.options.schedules = input.schedules.map((s) => ({ name: s.name, cron: s.cron, mode: s.mode, ...(s.timezone ? { timezone: s.timezone } : {}) }));
   for (const key of ["oneToOne", "candidatesPerRecord", "apnAmountFactor", "sameRegionOnly", "excludeStages", "scoring", "targetPrecision"] as const) {
     if (input[key] != null) patch.options[key] = input[key];
   }

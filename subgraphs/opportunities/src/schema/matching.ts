@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, Directive } from "type-graphql";
+import { Cron } from "croner";
 import { z } from "zod";
-import { badUserInput, LIMITS, notFound, parseInput, requireRole, requiredText, uuid, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
+import { badUserInput, embeddingModel, LIMITS, notFound, parseInput, requireRole, requiredText, uuid, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import type { JobRow } from "@matchgraph/subgraph-kit";
 import { embeddingCoverage } from "../db/records.js";
 import { MIN_DECISIONS } from "../matching/calibrate.js";
@@ -11,6 +12,7 @@ import { loader as opportunityLoader } from "../service/opportunities.js";
 import { enqueueImport, enqueueMatching, JOB_PROGRESS, jobQueue, rematchAliasGroup } from "../service/jobs.js";
 import { currentConfig, MATCH_DECIDED, MATCH_REVIEW_QUEUED, type MatchEvent } from "../service/matching.js";
 import { qualityReport } from "../service/quality.js";
+import { matchingMonitoring } from "../service/monitoring.js";
 import { calibrateFromDecisions, decideMatch, getMatch, listMatches, matchCandidates, matchHistory, reviewQueue, updateConfig, type MatchRow } from "../service/review.js";
 import { matchingStatistics, type MatchingStatistics as Stats } from "../service/statistics.js";
 import { toOpportunity } from "./resolver.js";
@@ -28,6 +30,8 @@ import {
   MatchingStatistics,
   MatchStatus,
   MatchModel,
+  MatchingRun,
+  MatchingMonitoringInfo,
   OpportunityJob,
 } from "./matching-types.js";
 import { Opportunity, OpportunitySource } from "./types.js";
@@ -60,7 +64,19 @@ export function toJob(row: JobRow): OpportunityJob {
     progress: row.progress,
     lastError: row.lastError,
     importReport: row.kind === "import" && result ? (result as unknown as OpportunityJob["importReport"]) : null,
-    runReport: row.kind !== "import" && result ? { mode: String(result.mode ?? row.kind), records: num(result.records), candidatePairs: num(result.candidatePairs ?? result.pairs), durationMs: num(result.durationMs), statistics } : null,
+    runReport:
+      row.kind !== "import" && result
+        ? {
+            mode: String(result.mode ?? row.kind),
+            records: num(result.records),
+            candidatePairs: num(result.candidatePairs ?? result.pairs),
+            durationMs: num(result.durationMs),
+            statistics,
+            schedule: typeof result.schedule === "string" ? result.schedule : null,
+            autoConfirmThreshold: num((result.estimation as { thresholds?: { autoConfirm?: unknown } } | null)?.thresholds?.autoConfirm),
+            configVersion: num(result.configVersion),
+          }
+        : null,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
   };
@@ -91,6 +107,13 @@ export function toConfigInfo(c: MatchingConfig): MatchingConfigInfo {
     autoConfirmThreshold: c.thresholds.autoConfirm,
     reviewThreshold: c.thresholds.review,
     ...c.options,
+    schedules: (c.options.schedules ?? []).map((sch) => ({
+      name: sch.name,
+      cron: sch.cron,
+      mode: sch.mode,
+      timezone: sch.timezone ?? null,
+      nextRun: new Cron(sch.cron, { paused: true, timezone: sch.timezone }).nextRun(),
+    })),
   };
 }
 
@@ -218,6 +241,20 @@ export class MatchResolver {
   @Query(() => MatchingConfigInfo)
   async matchingConfig(@Ctx() ctx: SubgraphContext): Promise<MatchingConfigInfo> {
     return toConfigInfo(await currentConfig(ctx.db));
+  }
+
+  @Directive(COST.scan)
+  @Query(() => MatchingMonitoringInfo, { description: "Embedding freshness, drift (PSI) and data quality of the matching data, and the alerts they raise" })
+  async matchingMonitoring(@Ctx() ctx: SubgraphContext): Promise<MatchingMonitoringInfo> {
+    return matchingMonitoring(ctx.db, await embeddingModel(ctx));
+  }
+
+  @Query(() => [MatchingRun], { description: "Scheduled matching runs, latest first, each with its job and batch report" })
+  async matchingRuns(@Arg("first", () => Int, { defaultValue: 20 }) firstN: number, @Ctx() ctx: SubgraphContext): Promise<MatchingRun[]> {
+    const n = parseInput(first, firstN);
+    const rows = await ctx.db.prisma.matchingScheduleRun.findMany({ orderBy: [{ slot: "desc" }, { schedule: "asc" }], take: n });
+    const jobs = await Promise.all(rows.map((r) => (r.jobId ? jobQueue.loader(ctx).load(r.jobId) : null)));
+    return rows.map((r, i) => ({ schedule: r.schedule, slot: r.slot, mode: r.mode, skipped: r.jobId === null, job: jobs[i] ? toJob(jobs[i]!) : null }));
   }
 
   @Query(() => MatchModel, { description: "The match model in force: per comparison and level m, u and match weight (as Splink's match-weight chart)" })

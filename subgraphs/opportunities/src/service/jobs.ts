@@ -21,7 +21,8 @@ import { parseMapping } from "../import/columns.js";
 import { parseOpportunityCsv } from "../import/csv.js";
 import type { OpportunitySourceName } from "../matching/types.js";
 import { fieldsOf, prepareRecords, rowHash } from "./records.js";
-import { assignAll, estimateAndScore, matchingSetup, matchRecords, scoreInBatches, type CollectedPair, type MatchingServices } from "./matching.js";
+import { runDueSchedules, type ScheduleTickResult } from "./schedules.js";
+import { assignAll, currentConfig, estimateAndScore, matchingSetup, matchRecords, scoreInBatches, type CollectedPair, type MatchingServices } from "./matching.js";
 import { matchingStatistics } from "./statistics.js";
 
 /**
@@ -214,7 +215,8 @@ async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, j
   await assignAll(services, config, { at: runStart, ids: resumeAt === 0 ? null : [], markIds: ids });
   jobCtx.progress("assign", 1, 1);
   const statistics = await matchingStatistics(services.db);
-  return { result: { mode: "full", records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: config.version, estimation, statistics } };
+  const schedule = typeof job.payload?.schedule === "string" ? job.payload.schedule : null;
+  return { result: { mode: "full", schedule, records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: config.version, estimation, statistics } };
 }
 
 export function jobHandler(services: SubgraphServices) {
@@ -226,7 +228,8 @@ export function jobHandler(services: SubgraphServices) {
         return runFullMatching(services, job, jobCtx);
       case "match-incremental": {
         const matched = await matchPending(services, jobCtx.progress);
-        return { result: { mode: "incremental", ...matched, statistics: await matchingStatistics(services.db) } };
+        const schedule = typeof job.payload?.schedule === "string" ? job.payload.schedule : null;
+        return { result: { mode: "incremental", schedule, ...matched, statistics: await matchingStatistics(services.db) } };
       }
       case "reembed": {
         const embedded = await embedMissing(services, jobCtx.progress);
@@ -255,6 +258,23 @@ async function queueRunForUnprepared(services: SubgraphServices): Promise<boolea
   return true;
 }
 
+/** How often due schedule slots are looked for (a slot runs within this of its time). */
+export const SCHEDULE_CHECK_MS = 15_000;
+
+/** One look at the schedules: queues the due slots' runs (see service/schedules.ts). */
+export async function scheduleTick(services: SubgraphServices, now = new Date()): Promise<ScheduleTickResult[]> {
+  const config = await currentConfig(services.db);
+  if ((config.options.schedules ?? []).length === 0) return [];
+  return runDueSchedules(
+    services.db,
+    config,
+    now,
+    (mode, payload) => jobQueue.enqueue(services.db, { kind: mode === "full" ? "match-full" : "match-incremental", payload }),
+    async () => (await jobQueue.pending(services.db, "match-full")).length + (await jobQueue.pending(services.db, "match-incremental")).length,
+    services.log,
+  );
+}
+
 /** How often the worker looks for records written around the import path (e.g. by the seed). */
 const UNPREPARED_CHECK_MS = 15_000;
 const UNPREPARED_SETTLE_MS = 60_000;
@@ -270,6 +290,13 @@ export async function startJobWorker(services: SubgraphServices): Promise<() => 
   await checkUnprepared();
   const unpreparedTimer = setInterval(() => void checkUnprepared(), UNPREPARED_CHECK_MS);
   unpreparedTimer.unref();
+  const tickSchedules = () =>
+    scheduleTick(services)
+      .then((runs) => runs.some((r) => r.jobId) && worker.wake())
+      .catch((err: unknown) => services.log.warn({ err }, "checking matching schedules failed"));
+  await tickSchedules();
+  const scheduleTimer = setInterval(() => void tickSchedules(), SCHEDULE_CHECK_MS);
+  scheduleTimer.unref();
   const queued = services.pubSub.subscribe(JOB_QUEUED);
   void (async () => {
     for await (const _event of queued) worker.wake();
@@ -277,6 +304,7 @@ export async function startJobWorker(services: SubgraphServices): Promise<() => 
   worker.start();
   return async () => {
     clearInterval(unpreparedTimer);
+    clearInterval(scheduleTimer);
     await queued.return();
     await worker.stop();
   };

@@ -3,6 +3,7 @@ import type { Database } from "@matchgraph/db";
 import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput, requireRole, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { assignOneToOne } from "../matching/assign.js";
 import { calibrate, expectedPrecisionThreshold, MIN_DECISIONS, type CalibrationResult } from "../matching/calibrate.js";
+import { stampSchedules } from "./schedules.js";
 import { estimateModel, explainLevels, levelsFromSignals, pairProbability, priorModel } from "../matching/fellegi-sunter.js";
 import { applyConfigPatch, ConfigInputError, configPatchSchema, type MatchingConfig } from "../matching/config.js";
 import { confidenceOf, dealValue, isHumanStatus, reviewPriority, scoreValues, valuesOf } from "../matching/score.js";
@@ -190,6 +191,7 @@ export async function updateConfig(ctx: Pick<SubgraphContext, "db" | "pubSub" | 
   let next;
   try {
     next = { ...applyConfigPatch(current, parseInput(configPatchSchema, patch)), fsModel: current.fsModel ?? null };
+    next.options.schedules = stampSchedules(current.options.schedules ?? [], next.options.schedules ?? [], new Date());
   } catch (err) {
     if (err instanceof ConfigInputError) throw badUserInput(err.message, `input.${err.field}`);
     if (err instanceof z.ZodError) throw badUserInput(err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
