@@ -44,15 +44,15 @@ describe("comparison levels", () => {
     const lv = comparisonLevels(base);
     expect(lv[index("name")]).toBe(0);
     expect(lv[index("domain")]).toBe(0);
-    expect(lv[index("context")]).toBe(1);
+    expect(lv[index("context")]).toBe(2);
     expect(lv[index("title")]).toBe(1);
     expect(lv[index("title_codes")]).toBeNull();
     expect(lv[index("close_date")]).toBe(0);
-    expect(lv[index("amount")]).toBe(0);
+    expect(lv[index("amount")]).toBe(1);
     const other = comparisonLevels({ ...base, nameExact: false, alias: 1, domain: null, closeDays: 100, amount: null, companyDeals: 5, titleCodes: -1 });
     expect(other[index("name")]).toBe(1);
     expect(other[index("domain")]).toBeNull();
-    expect(other[index("close_date")]).toBe(3);
+    expect(other[index("close_date")]).toBe(5);
     expect(other[index("amount")]).toBeNull();
     expect(other[index("company_deals")]).toBe(2);
     expect(other[index("title_codes")]).toBe(2);

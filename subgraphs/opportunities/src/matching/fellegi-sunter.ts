@@ -51,11 +51,11 @@ export const COMPARISONS = [
   { name: "company_deals", description: "Deals of the company in the source with more of them (more deals: name evidence weaker)", levels: ["one", "two or three", "four or more"] },
   { name: "domain", description: "Registrable domain of website / e-mail", levels: ["same", "different"] },
   { name: "country", description: "Country", levels: ["same", "different"] },
-  { name: "context", description: "Cosine of the title + description vectors", levels: [">= 0.9", ">= 0.8", ">= 0.7", ">= 0.6", "< 0.6"] },
+  { name: "context", description: "Cosine of the title + description vectors", levels: [">= 0.95", ">= 0.9", ">= 0.85", ">= 0.8", ">= 0.75", ">= 0.7", ">= 0.6", "< 0.6"] },
   { name: "title", description: "IDF-weighted token similarity of the deal titles", levels: [">= 0.8", ">= 0.5", ">= 0.2", "< 0.2"] },
   { name: "title_codes", description: "Numbers and codes in the titles", levels: ["shared", "one side only", "different"] },
-  { name: "close_date", description: "Days between the close dates", levels: ["<= 1", "<= 14", "<= 60", "<= 180", "> 180"] },
-  { name: "amount", description: "Ratio of the amounts (smaller / larger)", levels: [">= 0.85", ">= 0.6", ">= 0.4", "< 0.4"] },
+  { name: "close_date", description: "Days between the close dates", levels: ["<= 1", "<= 7", "<= 14", "<= 30", "<= 60", "<= 120", "<= 180", "> 180"] },
+  { name: "amount", description: "Ratio of the amounts (smaller / larger)", levels: [">= 0.95", ">= 0.85", ">= 0.7", ">= 0.6", ">= 0.4", "< 0.4"] },
 ] as const satisfies readonly ComparisonDef[];
 
 export type ComparisonName = (typeof COMPARISONS)[number]["name"];
@@ -87,11 +87,11 @@ export function comparisonLevels(f: ComparisonInput): Levels {
     f.companyDeals <= 1 ? 0 : f.companyDeals <= 3 ? 1 : 2,
     f.domain === null ? null : f.domain === 1 ? 0 : 1,
     f.country === null ? null : f.country === 1 ? 0 : 1,
-    step(f.contextCosine, [0.9, 0.8, 0.7, 0.6]),
+    step(f.contextCosine, [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6]),
     step(f.titleIdf, [0.8, 0.5, 0.2]),
     f.titleCodes === null ? null : f.titleCodes === 1 ? 0 : f.titleCodes === 0 ? 1 : 2,
-    days === null ? null : days <= 1 ? 0 : days <= 14 ? 1 : days <= 60 ? 2 : days <= 180 ? 3 : 4,
-    step(f.amount, [0.85, 0.6, 0.4]),
+    days === null ? null : step(-days, [-1, -7, -14, -30, -60, -120, -180]),
+    step(f.amount, [0.95, 0.85, 0.7, 0.6, 0.4]),
   ];
 }
 
@@ -141,11 +141,11 @@ const PRIOR: Record<ComparisonName, { m: number[]; u: number[] }> = {
   company_deals: { m: [0.6, 0.2, 0.2], u: [0.4, 0.25, 0.35] },
   domain: { m: [0.85, 0.15], u: [0.05, 0.95] },
   country: { m: [0.95, 0.05], u: [0.4, 0.6] },
-  context: { m: [0.3, 0.4, 0.2, 0.07, 0.03], u: [0.02, 0.1, 0.25, 0.3, 0.33] },
+  context: { m: [0.1, 0.2, 0.2, 0.2, 0.12, 0.1, 0.05, 0.03], u: [0.005, 0.015, 0.03, 0.05, 0.1, 0.15, 0.3, 0.35] },
   title: { m: [0.3, 0.3, 0.25, 0.15], u: [0.05, 0.1, 0.25, 0.6] },
   title_codes: { m: [0.6, 0.3, 0.1], u: [0.2, 0.4, 0.4] },
-  close_date: { m: [0.4, 0.35, 0.2, 0.04, 0.01], u: [0.02, 0.05, 0.13, 0.2, 0.6] },
-  amount: { m: [0.5, 0.35, 0.1, 0.05], u: [0.15, 0.2, 0.2, 0.45] },
+  close_date: { m: [0.35, 0.2, 0.15, 0.12, 0.12, 0.03, 0.02, 0.01], u: [0.01, 0.02, 0.03, 0.05, 0.09, 0.1, 0.1, 0.6] },
+  amount: { m: [0.2, 0.3, 0.3, 0.15, 0.03, 0.02], u: [0.05, 0.1, 0.15, 0.15, 0.2, 0.35] },
 };
 
 /** The model before any estimation: class 1 takes entity-level m and record-level u. */

@@ -67,10 +67,26 @@ export interface MatchingSetup {
   idf?: { names: IdfTable; titles: IdfTable };
 }
 
-export async function matchingSetup(db: Pick<Database, "prisma">, model: string): Promise<MatchingSetup> {
+/**
+ * `fresh`: rebuild the IDF tables (a full run or an import does); a single record's matching reuses
+ * tables built in the last {@link IDF_TTL_MS} (document frequencies barely move with one record).
+ */
+export async function matchingSetup(db: Pick<Database, "prisma">, model: string, fresh = true): Promise<MatchingSetup> {
   const [config, aliases] = await Promise.all([currentConfig(db), loadAliases(db)]);
-  const idf = config.options.scoring === "em" ? await idfTables(db) : undefined;
+  const idf = config.options.scoring === "em" ? await cachedIdfTables(db, fresh) : undefined;
   return { config, aliases, aliasArrays: aliasGroupArrays(aliases), model, idf };
+}
+
+const IDF_TTL_MS = 60_000;
+const idfCache = new WeakMap<object, { at: number; tables: Promise<{ names: IdfTable; titles: IdfTable }> }>();
+
+function cachedIdfTables(db: Pick<Database, "prisma">, fresh: boolean): Promise<{ names: IdfTable; titles: IdfTable }> {
+  const hit = idfCache.get(db.prisma);
+  if (!fresh && hit && Date.now() - hit.at < IDF_TTL_MS) return hit.tables;
+  const tables = idfTables(db);
+  tables.catch(() => idfCache.delete(db.prisma));
+  idfCache.set(db.prisma, { at: Date.now(), tables });
+  return tables;
 }
 
 /** IDF tables over every record's normalised name and title words (one read of two columns). */
