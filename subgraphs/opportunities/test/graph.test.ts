@@ -187,6 +187,23 @@ describe("matching config bounds", () => {
     expect(model.comparisons[0]!.levels[0]!.weight).toBeGreaterThan(0);
   });
 
+  it("schedules through the graph: stored with their next slot, an invalid cron refused, runs listed", async () => {
+    const set = await run<{ updateMatchingConfig: { schedules: Array<{ name: string; cron: string; mode: string; timezone: string | null; nextRun: string }> } }>(
+      `mutation { updateMatchingConfig(input: { schedules: [{ name: "nightly", cron: "0 2 * * *", mode: "full", timezone: "UTC" }] }) { schedules { name cron mode timezone nextRun } } }`,
+    );
+    expect(set.errors).toBeUndefined();
+    const [nightly] = set.data!.updateMatchingConfig.schedules;
+    expect(nightly).toMatchObject({ name: "nightly", cron: "0 2 * * *", mode: "full", timezone: "UTC" });
+    expect(new Date(nightly!.nextRun).toISOString()).toMatch(/T02:00:00\.000Z$/);
+    const bad = await run(`mutation { updateMatchingConfig(input: { schedules: [{ name: "x", cron: "every day", mode: "full" }] }) { version } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const runs = await run<{ matchingRuns: unknown[] }>(`{ matchingRuns(first: 5) { schedule slot mode skipped job { id } } }`);
+    expect(runs.errors).toBeUndefined();
+    expect(runs.data!.matchingRuns).toEqual([]);
+    const off = await run<{ updateMatchingConfig: { schedules: unknown[] } }>(`mutation { updateMatchingConfig(input: { schedules: [] }) { schedules { name } } }`);
+    expect(off.data!.updateMatchingConfig.schedules).toEqual([]);
+  });
+
   it("em calibration without 20 labelled pairs is a CONFLICT and stores nothing", async () => {
     const configs = await count("matching_config");
     const res = await run(`mutation { calibrateMatching { decisions config { version } } }`);
