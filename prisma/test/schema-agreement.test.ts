@@ -16,7 +16,7 @@ interface ColumnRow {
 }
 
 describe("schema.prisma reader", () => {
-  it("finds the forty-two models in six schemas", () => {
+  it("finds the forty-three models in six schemas", () => {
     const models = readPrismaModels();
     expect(models.map((m) => `${m.schema}.${m.table}`).sort()).toEqual([
       "knowledge.chunk",
@@ -44,6 +44,7 @@ describe("schema.prisma reader", () => {
       "opportunities.match",
       "opportunities.match_decision",
       "opportunities.matching_config",
+      "opportunities.matching_schedule_run",
       "opportunities.opportunity",
       "recommendations.customer",
       "recommendations.customer_contact",

@@ -1,5 +1,11 @@
 /**
- * `npm run bench -- matching [--datasets generated,dblp-scholar] [--scale 1] [--review 300] [--latency 50]`
+ * `npm run bench -- matching [--datasets generated,dblp-scholar] [--databases postgres,pglite] [--scale 1] [--review 300] [--latency 50] [--scholar-sample 1]`
+ *
+ * `--review 0` measures the zero-label model alone (figures before review are the zero-review ones).
+ * The last line's keys: generated, generated_before_review, generated_zero_review (PostgreSQL),
+ * generated_zero_review_embedded, full_run_s, full_run_s_embedded, import_rows_per_s(_embedded),
+ * single_record_ms, dblp_scholar, dblp_scholar_before_review, dblp_scholar_full (precision, recall,
+ * f1 and best_f1 with zero reviews, seconds for imports + full run; only with --scholar-sample 1).
  *
  * Opportunity matching, measured end to end through the subgraph's own job handlers on a fresh
  * database (PostgreSQL when DATABASE_URL / TEST_DATABASE_URL answers, else PGlite):
@@ -60,6 +66,7 @@ export async function main(args: string[]): Promise<number> {
       review: { type: "string", default: "300" },
       latency: { type: "string", default: "50" },
       "scholar-sample": { type: "string", default: "1" },
+      databases: { type: "string", default: "auto" },
     },
     strict: true,
   });
@@ -72,38 +79,63 @@ export async function main(args: string[]): Promise<number> {
   const { modelDirs, defaultModel } = modelSearch();
   const model = process.env.ML_DEFAULT_MODEL ?? defaultModel;
   const runtime = await startMlRuntime({ host: "127.0.0.1", port: 0, models: [model], defaultModel: model, modelDirs, logLevel: "error" });
-  const kind = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
-  const result: Record<string, unknown> = { benchmark: "matching", model, cpus: os.cpus().length, database: kind };
+  // --databases postgres,pglite (default: PostgreSQL when DATABASE_URL / TEST_DATABASE_URL is set, then the embedded PGlite too).
+  const kinds: Array<"postgres" | "pglite"> =
+    values.databases === "auto"
+      ? [...(process.env.DATABASE_URL || process.env.TEST_DATABASE_URL ? (["postgres"] as const) : []), "pglite"]
+      : (values.databases!.split(",").map((d) => d.trim()) as Array<"postgres" | "pglite">);
+  const result: Record<string, unknown> = { benchmark: "matching", model, cpus: os.cpus().length, databases: kinds };
   const headline: Record<string, unknown> = {};
+  const zero = (f: Figures) => ({ precision: f.precision, recall: f.recall, f1: f.f1 });
   try {
-    for (const name of datasets) {
-      const db = await createTestDatabase(kind);
-      try {
-        const services: SubgraphServices = {
-          db,
-          ml: createEmbeddingClient({ baseUrl: runtime.url, defaultModel: model, timeoutMs: 300_000 }),
-          pubSub: createInProcessPubSub(),
-          log: createLogger("bench", "error"),
-          identitySecret: "bench-identity-secret-not-used-by-jobs-000000",
-        };
-        const ctx: SubgraphContext = { ...services, requestId: "bench", identity: { userId: "bench-reviewer", roles: ["writer"] }, loader: createLoaderRegistry().loader };
-        if (name === "generated") {
-          const r = await benchGenerated(services, ctx, scale, reviewN, latencyN);
-          result.generated = r;
-          headline.generated = r.after_review;
-          headline.generated_before_review = r.before_review;
-          headline.full_run_s = r.full_run_s;
-          headline.single_record_ms = r.single_record_ms.p50;
-        } else if (name === "dblp-scholar") {
-          const r = await benchDblp(services, ctx, reviewN, Number(values["scholar-sample"]));
-          result.dblp_scholar = r;
-          headline.dblp_scholar = r.after_review;
-          headline.dblp_scholar_before_review = r.before_review;
-        } else throw new Error(`unknown dataset "${name}" (generated, dblp-scholar)`);
-      } finally {
-        // BENCH_KEEP_DB=1 leaves the database for inspection (its name is printed).
-        if (process.env.BENCH_KEEP_DB) console.error(`kept database: ${db.describe()}`);
-        else await db.drop();
+    for (const kind of kinds) {
+      const suffix = kind === "pglite" ? "_embedded" : "";
+      for (const name of datasets) {
+        // The full DBLP–Scholar set is embedding-bound (64k records): once, on the first database.
+        if (name === "dblp-scholar" && kind !== kinds[0]) continue;
+        const db = await createTestDatabase(kind);
+        try {
+          const services: SubgraphServices = {
+            db,
+            ml: createEmbeddingClient({ baseUrl: runtime.url, defaultModel: model, timeoutMs: 300_000 }),
+            pubSub: createInProcessPubSub(),
+            log: createLogger("bench", "error"),
+            identitySecret: "bench-identity-secret-not-used-by-jobs-000000",
+          };
+          const ctx: SubgraphContext = { ...services, requestId: "bench", identity: { userId: "bench-reviewer", roles: ["writer"] }, loader: createLoaderRegistry().loader };
+          if (name === "generated") {
+            const r = await benchGenerated(services, ctx, scale, reviewN, latencyN);
+            result[`generated${suffix}`] = r;
+            const importRows = r.records.apn + r.records.odoo;
+            const importS = r.import.odoo.seconds + r.import.apn.seconds;
+            if (kind === "pglite") {
+              headline.generated_zero_review_embedded = zero(r.before_review);
+              headline.full_run_s_embedded = r.full_run_s;
+              headline.import_rows_per_s_embedded = +(importRows / importS).toFixed(1);
+              if (!kinds.includes("postgres")) Object.assign(headline, { generated: r.after_review, generated_before_review: r.before_review, single_record_ms: r.single_record_ms.p50 });
+            } else {
+              headline.generated = r.after_review;
+              headline.generated_before_review = r.before_review;
+              headline.generated_zero_review = zero(r.before_review);
+              headline.full_run_s = r.full_run_s;
+              headline.single_record_ms = r.single_record_ms.p50;
+              headline.import_rows_per_s = +(importRows / importS).toFixed(1);
+            }
+          } else if (name === "dblp-scholar") {
+            const sample = Number(values["scholar-sample"]);
+            const r = await benchDblp(services, ctx, reviewN, sample);
+            result.dblp_scholar = r;
+            headline.dblp_scholar = r.after_review;
+            headline.dblp_scholar_before_review = r.before_review;
+            const full = { ...zero(r.before_review), best_f1: r.before_review.best_f1, seconds: r.seconds };
+            if (sample === 1) headline.dblp_scholar_full = full;
+            else headline.dblp_scholar_sampled = { ...full, scholar_sample: sample };
+          } else throw new Error(`unknown dataset "${name}" (generated, dblp-scholar)`);
+        } finally {
+          // BENCH_KEEP_DB=1 leaves the database for inspection (its name is printed).
+          if (process.env.BENCH_KEEP_DB) console.error(`kept database: ${db.describe()}`);
+          else await db.drop();
+        }
       }
     }
   } finally {
@@ -253,13 +285,25 @@ async function benchDblp(services: SubgraphServices, ctx: SubgraphContext, revie
     console.error(`Scholar sample: ${kept.length - 1} of ${rows.length - 1} records (every gold record, one in ${sample} of the rest)`);
   }
   const scholar = await importFile(services, "odoo", scholarBytes, DBLP_MAPPING);
-  // Each import already matched its records against the other source: no full run needed.
+  // A full run estimates the zero-label model over every candidate pair (the imports scored with the prior).
+  const t = performance.now();
+  await runJob(services, "match-full");
+  const fullRunS = +((performance.now() - t) / 1000).toFixed(1);
+  console.error(`dblp-scholar full run: ${fullRunS} s`);
   const before = await measure(services.db, gold);
   console.error(`dblp-scholar before review: ${JSON.stringify(before)}`);
   const review = await simulateReview(ctx, gold, reviewN);
   const after = await measure(services.db, gold);
   console.error(`dblp-scholar after review: ${JSON.stringify(after)}`);
-  return { records: { dblp: dblp.inserted, scholar: scholar.inserted, gold: gold.length, scholarSample: sample }, import: { dblp, scholar }, before_review: before, review, after_review: after };
+  return {
+    records: { dblp: dblp.inserted, scholar: scholar.inserted, gold: gold.length, scholarSample: sample },
+    import: { dblp, scholar },
+    full_run_s: fullRunS,
+    seconds: +(dblp.seconds + scholar.seconds + fullRunS).toFixed(1),
+    before_review: before,
+    review,
+    after_review: after,
+  };
 }
 
 async function loadAliases(db: Database, csv: string) {

@@ -143,7 +143,8 @@ describe.each(kinds)("opportunity matching through the gateway on %s", (kind) =>
     expect(candidates.length).toBeGreaterThan(0);
     expect(candidates.map((c) => c.score)).toEqual([...candidates.map((c) => c.score)].sort((a, b) => b - a));
     const signals = candidates[0]!.signals;
-    expect(signals.map((s) => s.signal)).toEqual(expect.arrayContaining(["bias", "identity_cosine", "context_cosine", "name_jaro_winkler", "domain", "close_date"]));
+    // The zero-label model's explanation: the prior, then each comparison's level and what it adds.
+    expect(signals.map((s) => s.signal)).toEqual(expect.arrayContaining(["prior", "name", "domain", "context", "close_date", "amount"]));
     const logit = signals.reduce((sum, s) => sum + s.contribution, 0);
     expect(1 / (1 + Math.exp(-logit))).toBeCloseTo(candidates[0]!.score, 2);
   });

@@ -1,6 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
+/** prom-client's Gauge, for subgraphs' own series (see SubgraphDefinition.registerMetrics). */
+export { Gauge } from "prom-client";
+
 export interface ServiceMetrics {
   registry: Registry;
   operations: Counter<"operation" | "type" | "outcome">;

@@ -25,8 +25,8 @@ export interface SubgraphDefinition {
   schema: GraphQLSchema;
   /** Background work (e.g. a job worker) started with the server; the returned function stops it. */
   start?(services: SubgraphServices): Promise<() => Promise<void>>;
-  /** The subgraph's own Prometheus metrics, served on /metrics beside the kit's (names must not clash). */
-  metrics?: Registry;
+  /** Adds the subgraph's own series (e.g. gauges computed at scrape time) to its /metrics registry. */
+  registerMetrics?(registry: Registry, services: SubgraphServices): void;
 }
 
 /** Shared services a subgraph runs with; the same objects in both topologies. */
@@ -61,6 +61,7 @@ export async function serveSubgraph(
 ): Promise<RunningService> {
   const log = services.log;
   const metrics = createMetrics(def.name, false);
+  def.registerMetrics?.(metrics.registry, services);
 
   // A subscription keeps one context for its lifetime; its loaders are cleared after every
   // event so that each event reads fresh rows.
@@ -92,17 +93,7 @@ export async function serveSubgraph(
       else res.end();
     };
     if (path === "/healthz") return sendJson(res, 200, { status: "ok", service: def.name });
-    if (path === "/metrics") {
-      if (!def.metrics) return void sendMetrics(res, metrics.registry).catch(done);
-      // Both registries' texts, each with its own default labels (Registry.merge would drop them).
-      const own = def.metrics;
-      return void Promise.all([metrics.registry.metrics(), own.metrics()])
-        .then(([kit, domain]) => {
-          res.setHeader("content-type", metrics.registry.contentType);
-          res.end(`${kit}\n${domain}`);
-        })
-        .catch(done);
-    }
+    if (path === "/metrics") return void sendMetrics(res, metrics.registry).catch(done);
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
     (async () => {
       const caller = await verifyCaller(headerValue(req.headers[IDENTITY_HEADER]));

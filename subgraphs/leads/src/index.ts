@@ -1,3 +1,4 @@
+import type { Metric } from "prom-client";
 import { buildFederatedSchema, createLlmClientFromEnv, type PubSub, type SubgraphContext, type SubgraphDefinition, type SubgraphOptions } from "@matchgraph/subgraph-kit";
 import { intentLoader, leadLoader } from "./service/leads.js";
 import { IntentSnippetResolver, LeadResolver, toIntentSnippet, toLead } from "./schema/resolver.js";
@@ -39,5 +40,12 @@ export async function createSubgraph(pubSub: PubSub, options: SubgraphOptions & 
       },
     },
   });
-  return { name, schema, metrics: runtime.metrics.registry };
+  return {
+    name,
+    schema,
+    registerMetrics(registry) {
+      const { registry: _own, ...series } = runtime.metrics;
+      for (const metric of Object.values(series) as Metric[]) registry.registerMetric(metric);
+    },
+  };
 }

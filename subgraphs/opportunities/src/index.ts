@@ -3,6 +3,7 @@ import { loader } from "./service/opportunities.js";
 import { OpportunityResolver, toOpportunity } from "./schema/resolver.js";
 import { MatchResolver } from "./schema/matching.js";
 import { startJobWorker } from "./service/jobs.js";
+import { registerMatchingMetrics } from "./service/monitoring-metrics.js";
 
 export const name = "opportunities";
 
@@ -19,5 +20,5 @@ export async function createSubgraph(pubSub: PubSub): Promise<SubgraphDefinition
       },
     },
   });
-  return { name, schema, start: startJobWorker };
+  return { name, schema, start: startJobWorker, registerMetrics: registerMatchingMetrics };
 }

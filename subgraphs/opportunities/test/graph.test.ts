@@ -6,6 +6,7 @@ import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { createContext, createInProcessPubSub, createLogger, formatError } from "@matchgraph/subgraph-kit";
 import { createSubgraph } from "../src/index.js";
 import { CONFIG_BOUNDS, DEFAULT_MATCHING_CONFIG, SIGNALS } from "../src/matching/config.js";
+import { COMPARISONS } from "../src/matching/fellegi-sunter.js";
 
 /**
  * The opportunities subgraph's own schema, executed in process on a PGlite database: what the
@@ -169,9 +170,51 @@ describe("matching config bounds", () => {
     expect(described.dateWindowDays).toContain("0 to 3650");
   });
 
+  it("the match model: every comparison's levels with m, u and weight, the prior until a full run estimates it", async () => {
+    const res = await run<{ matchModel: { estimated: boolean; matchShare: number; comparisons: Array<{ name: string; levels: Array<{ label: string; m: number; u: number; weight: number }> }> } }>(
+      `{ matchModel { estimated matchShare comparisons { name levels { label m u weight } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const model = res.data!.matchModel;
+    expect(model.estimated).toBe(false);
+    expect(model.comparisons.map((c) => c.name)).toEqual(COMPARISONS.map((c) => c.name));
+    for (const c of model.comparisons) {
+      expect(c.levels.reduce((s, l) => s + l.m, 0)).toBeCloseTo(1, 6);
+      expect(c.levels.reduce((s, l) => s + l.u, 0)).toBeCloseTo(1, 6);
+      for (const l of c.levels) expect(l.weight).toBeCloseTo(Math.log(l.m / l.u), 9);
+    }
+    expect(model.comparisons[0]!.levels[0]).toMatchObject({ label: "exact" });
+    expect(model.comparisons[0]!.levels[0]!.weight).toBeGreaterThan(0);
+  });
+
+  it("schedules through the graph: stored with their next slot, an invalid cron refused, runs listed", async () => {
+    const set = await run<{ updateMatchingConfig: { schedules: Array<{ name: string; cron: string; mode: string; timezone: string | null; nextRun: string }> } }>(
+      `mutation { updateMatchingConfig(input: { schedules: [{ name: "nightly", cron: "0 2 * * *", mode: "full", timezone: "UTC" }] }) { schedules { name cron mode timezone nextRun } } }`,
+    );
+    expect(set.errors).toBeUndefined();
+    const [nightly] = set.data!.updateMatchingConfig.schedules;
+    expect(nightly).toMatchObject({ name: "nightly", cron: "0 2 * * *", mode: "full", timezone: "UTC" });
+    expect(new Date(nightly!.nextRun).toISOString()).toMatch(/T02:00:00\.000Z$/);
+    const bad = await run(`mutation { updateMatchingConfig(input: { schedules: [{ name: "x", cron: "every day", mode: "full" }] }) { version } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const runs = await run<{ matchingRuns: unknown[] }>(`{ matchingRuns(first: 5) { schedule slot mode skipped job { id } } }`);
+    expect(runs.errors).toBeUndefined();
+    expect(runs.data!.matchingRuns).toEqual([]);
+    const off = await run<{ updateMatchingConfig: { schedules: unknown[] } }>(`mutation { updateMatchingConfig(input: { schedules: [] }) { schedules { name } } }`);
+    expect(off.data!.updateMatchingConfig.schedules).toEqual([]);
+  });
+
+  it("em calibration without 20 labelled pairs is a CONFLICT and stores nothing", async () => {
+    const configs = await count("matching_config");
+    const res = await run(`mutation { calibrateMatching { decisions config { version } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    expect(res.errors![0]!.message).toMatch(/needs at least 20 review decisions/);
+    expect(await count("matching_config")).toBe(configs);
+  });
+
   it("calibration whose learned weights leave the bounds is a CONFLICT and stores nothing", async () => {
     // The prior at the upper bound; reviewers agree with the domain signal, so calibration pushes it past 20.
-    const base = await update({ weights: [{ signal: "domain", weight: 20 }, { signal: "bias", weight: 0 }] });
+    const base = await update({ scoring: "weights", weights: [{ signal: "domain", weight: 20 }, { signal: "bias", weight: 0 }] });
     expect(base.errors).toBeUndefined();
     await db.prisma.$executeRaw`
       INSERT INTO opportunities.match_decision (match_id, apn_id, odoo_id, from_status, to_status, score, signals, actor)

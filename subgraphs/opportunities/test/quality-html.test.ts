@@ -151,3 +151,16 @@ describe("formatting helpers", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
 });
+
+describe("match-weight chart", () => {
+  it("shows every comparison's levels with m, u and the signed weight, and says whether the model was estimated", () => {
+    const model = { estimated: true, comparisons: [{ name: "name", levels: [{ label: "exact", m: 0.8, u: 0.01 }, { label: "different", m: 0.01, u: 0.9 }] }] };
+    const page = renderQualityReportHtml(report, { title: "t", generatedAt: new Date(0), matchModel: model });
+    expect(page).toContain('<h2 id="match-weights">Match weights</h2>');
+    expect(page).toContain("Estimated by EM");
+    expect(page).toContain(`+${Math.log(0.8 / 0.01).toFixed(2)}`);
+    expect(page).toContain(`${Math.log(0.01 / 0.9).toFixed(2)}`);
+    expect(page).toMatch(/<th rowspan="2">name<\/th><td>exact<\/td>/);
+    expect(renderQualityReportHtml(report, { title: "t", generatedAt: new Date(0) })).not.toContain("match-weights");
+  });
+});

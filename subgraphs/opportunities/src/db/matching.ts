@@ -1,5 +1,6 @@
 import { EMBEDDING_MODELS, Prisma, vectorType, type Database } from "@matchgraph/db";
-import type { MatchingConfig } from "../matching/config.js";
+import { DEFAULT_MATCHING_CONFIG, type MatchingConfig } from "../matching/config.js";
+import type { FsModel } from "../matching/fellegi-sunter.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
 
 /**
@@ -23,10 +24,12 @@ export interface CandidateOptions {
   dateWindowDays: number | null;
   sameRegionOnly: boolean;
   excludeStages: string[];
+  /** Alias groups (see {@link aliasGroupArrays}): records whose names share a group are candidates. */
+  aliasGroups?: { names: string[]; groups: number[] };
 }
 
 /**
- * Candidate pairs for `ids` from the other source, by four blocking keys: the nearest identity
+ * Candidate pairs for `ids` from the other source, by five blocking keys (the fifth: names in one alias group): the nearest identity
  * vectors and the nearest context vectors (HNSW), the most similar normalised names among
  * those at least pg_trgm's similarity threshold (0.3) alike (GIN), and the same registrable
  * domain. Prefilters apply to all four.
@@ -35,6 +38,8 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
   if (ids.length === 0) return [];
   const type = modelVectorType(o.model);
   const n = o.perRecord;
+  const aliasNames = o.aliasGroups?.names ?? [];
+  const aliasNumbers = o.aliasGroups?.groups ?? [];
   const filter = Prisma.sql`
     t.source <> q.source
     AND (t.stage IS NULL OR NOT (t.stage = ANY(${o.excludeStages}::text[])))
@@ -75,6 +80,15 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
     SELECT q.id::text, c.id::text, q.source FROM q CROSS JOIN LATERAL (
       SELECT t.id FROM opportunities.opportunity t
       WHERE q.domain IS NOT NULL AND t.domain = q.domain AND ${filter}
+      LIMIT ${4 * n}
+    ) c
+    UNION
+    SELECT q.id::text, c.id::text, q.source FROM q
+    JOIN unnest(${aliasNames}::text[], ${aliasNumbers}::int[]) AS ga(name, g) ON ga.name = q.name_norm
+    CROSS JOIN LATERAL (
+      SELECT t.id FROM opportunities.opportunity t
+      WHERE t.name_norm IN (SELECT gb.name FROM unnest(${aliasNames}::text[], ${aliasNumbers}::int[]) AS gb(name, g) WHERE gb.g = ga.g AND gb.name <> q.name_norm)
+        AND ${filter}
       LIMIT ${4 * n}
     ) c`;
   // A pair found from both of its records (both in `ids`) comes back once.
@@ -281,21 +295,68 @@ export async function allRecordIds(db: Pick<Database, "prisma">): Promise<string
   return rows.map((r) => r.id);
 }
 
-/** Alias links between normalised names, both directions. */
+/**
+ * Alias groups of normalised names: each name maps to every other name it is linked to through
+ * any chain of aliases (transitive: "a → b" and "b → c" put a, b and c in one group).
+ */
 export async function loadAliases(db: Pick<Database, "prisma">): Promise<Map<string, Set<string>>> {
   const rows = await db.prisma.companyAlias.findMany({ select: { aliasNorm: true, canonicalNorm: true } });
-  const links = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => (links.get(a) ?? links.set(a, new Set()).get(a)!).add(b);
-  for (const r of rows) {
-    link(r.aliasNorm, r.canonicalNorm);
-    link(r.canonicalNorm, r.aliasNorm);
+  return aliasGroups(rows.map((r) => [r.aliasNorm, r.canonicalNorm] as const));
+}
+
+/** Connected components of alias links (union–find); each name → the other names of its group. */
+export function aliasGroups(links: ReadonlyArray<readonly [string, string]>): Map<string, Set<string>> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let y = x; y !== root; ) {
+      const next = parent.get(y)!;
+      parent.set(y, root);
+      y = next;
+    }
+    return root;
+  };
+  for (const [a, b] of links) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
   }
-  return links;
+  const members = new Map<string, string[]>();
+  for (const name of parent.keys()) {
+    const root = find(name);
+    (members.get(root) ?? members.set(root, []).get(root)!).push(name);
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const names of members.values()) for (const name of names) groups.set(name, new Set(names.filter((n) => n !== name)));
+  return groups;
+}
+
+/** The alias groups as two parallel arrays (name, group number) for SQL. */
+export function aliasGroupArrays(groups: ReadonlyMap<string, ReadonlySet<string>>): { names: string[]; groups: number[] } {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const numbers: number[] = [];
+  for (const [name, others] of groups) {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = ids.size;
+      for (const n of [name, ...others]) ids.set(n, id);
+    }
+    names.push(name);
+    numbers.push(id);
+  }
+  return { names, groups: numbers };
 }
 
 export async function latestConfig(db: Pick<Database, "prisma">): Promise<MatchingConfig | null> {
   const row = await db.prisma.matchingConfig.findFirst({ orderBy: { version: "desc" } });
-  return row ? ({ version: row.version, weights: row.weights, thresholds: row.thresholds, options: row.options } as unknown as MatchingConfig) : null;
+  if (!row) return null;
+  // Options added since a row was stored take their defaults.
+  const options = { ...DEFAULT_MATCHING_CONFIG.options, ...(row.options as object) };
+  return { version: row.version, weights: row.weights, thresholds: row.thresholds, options, fsModel: (row.fsModel as FsModel | null) ?? null } as unknown as MatchingConfig;
 }
 
 /** Every stored pair with the records' external ids and names, for quality evaluation and export. */
@@ -311,4 +372,11 @@ export async function pairsWithRecords(db: Pick<Database, "prisma">, statuses: r
     JOIN opportunities.opportunity o ON o.id = m.odoo_id
     ${filter}
     ORDER BY a.external_id, o.external_id`;
+}
+
+/** Pairs a reviewer decided, by "apnId:odooId" (labels for estimation). */
+export async function humanStatuses(db: Pick<Database, "prisma">): Promise<Map<string, MatchStatus>> {
+  const rows = await db.prisma.$queryRaw<Array<{ key: string; status: MatchStatus }>>`
+    SELECT apn_id::text || ':' || odoo_id::text AS key, status FROM opportunities.match WHERE status IN ('confirmed', 'rejected')`;
+  return new Map(rows.map((r) => [r.key, r.status]));
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { FsModel } from "./fellegi-sunter.js";
+import { schedulesSchema } from "../service/schedules.js";
 
 /**
  * The scoring configuration. A pair's score is a logistic model over signals,
@@ -37,6 +39,7 @@ export const CONFIG_BOUNDS = {
   apnAmountFactor: { min: 0.01, max: 1000 },
   dateWindowDays: { min: 0, max: 3650 },
   excludeStages: { items: 50, length: 100 },
+  targetPrecision: { min: 0.5, max: 0.9999 },
 } as const;
 
 type Bounds = { readonly min: number; readonly max: number };
@@ -69,10 +72,21 @@ export const matchingConfigSchema = z.object({
     excludeStages: z
       .array(z.string().max(CONFIG_BOUNDS.excludeStages.length, `each stage must be at most ${CONFIG_BOUNDS.excludeStages.length} characters`))
       .max(CONFIG_BOUNDS.excludeStages.items, `must list at most ${CONFIG_BOUNDS.excludeStages.items} stages`),
+    /**
+     * "em": a Fellegi–Sunter model estimated from the unlabelled candidates on every full run
+     * (review decisions as labels), with the auto-confirm threshold set from `targetPrecision`;
+     * "weights": the logistic model with the weights above (calibrated from review decisions).
+     */
+    scoring: z.enum(["em", "weights"]).default("em"),
+    /** Expected precision of auto-confirmed pairs the "em" scoring sets its threshold for. */
+    targetPrecision: bounded(CONFIG_BOUNDS.targetPrecision).default(0.99),
+    /** Scheduled full and incremental runs by cron expression (see service/schedules.ts). */
+    schedules: schedulesSchema.default([]),
   }),
 });
 
-export type MatchingConfig = z.infer<typeof matchingConfigSchema> & { version: number };
+/** A stored config; `fsModel` is the model a full run estimated ("em" scoring; null: not estimated yet). */
+export type MatchingConfig = z.infer<typeof matchingConfigSchema> & { version: number; fsModel?: FsModel | null };
 
 /**
  * Defaults set by reasoning about each signal, before any review decision exists (see
@@ -104,6 +118,9 @@ export const DEFAULT_MATCHING_CONFIG: Omit<MatchingConfig, "version"> = {
     dateWindowDays: null,
     sameRegionOnly: false,
     excludeStages: [],
+    scoring: "em",
+    targetPrecision: 0.99,
+    schedules: [],
   },
 };
 
@@ -175,6 +192,9 @@ export interface MatchingConfigChange {
   dateWindowDays?: number | null;
   sameRegionOnly?: boolean | null;
   excludeStages?: readonly string[] | null;
+  scoring?: "em" | "weights" | null;
+  targetPrecision?: number | null;
+  schedules?: ReadonlyArray<{ name: string; cron: string; mode: "full" | "incremental"; timezone?: string | null }> | null;
 }
 
 /**
@@ -190,7 +210,8 @@ export function configPatchFromInput(input: MatchingConfigChange): ConfigPatch {
   }
   if (input.autoConfirmThreshold != null) patch.thresholds.autoConfirm = input.autoConfirmThreshold;
   if (input.reviewThreshold != null) patch.thresholds.review = input.reviewThreshold;
-  for (const key of ["oneToOne", "candidatesPerRecord", "apnAmountFactor", "sameRegionOnly", "excludeStages"] as const) {
+  if (input.schedules != null) patch.options.schedules = input.schedules.map((s) => ({ name: s.name, cron: s.cron, mode: s.mode, ...(s.timezone ? { timezone: s.timezone } : {}) }));
+  for (const key of ["oneToOne", "candidatesPerRecord", "apnAmountFactor", "sameRegionOnly", "excludeStages", "scoring", "targetPrecision"] as const) {
     if (input[key] != null) patch.options[key] = input[key];
   }
   if (input.dateWindowDays !== undefined) patch.options.dateWindowDays = input.dateWindowDays;

@@ -28,6 +28,8 @@ export interface SignalContribution {
   value: number | null;
   weight: number;
   contribution: number;
+  /** The comparison level's label ("em" scoring: value is the level's index). */
+  level?: string;
 }
 
 export type Confidence = "high" | "medium" | "low";

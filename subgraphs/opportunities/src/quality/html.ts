@@ -6,6 +6,26 @@ export interface QualityReportMeta {
   dataset?: string;
   generatedAt: Date;
   configVersion?: number;
+  /** The match model in force (em scoring): a match-weight chart per comparison and level. */
+  matchModel?: { estimated: boolean; comparisons: Array<{ name: string; levels: Array<{ label: string; m: number; u: number }> }> };
+}
+
+/** Splink-style match-weight chart: per comparison and level, m, u and the weight ln(m/u) as a bar. */
+export function matchWeightsSection(model: NonNullable<QualityReportMeta["matchModel"]>): string {
+  const max = 10;
+  const rows = model.comparisons.flatMap((c) =>
+    c.levels.map((l, i) => {
+      const w = Math.log(l.m / l.u);
+      const width = Math.min(max, Math.abs(w)) * 5;
+      const bar = `<span style="display:inline-block;height:10px;width:${width.toFixed(1)}px;background:${w >= 0 ? "#2f9e44" : "#e03131"};margin-left:${w >= 0 ? 50 : 50 - width}px"></span>`;
+      return `<tr>${i === 0 ? `<th rowspan="${c.levels.length}">${escapeHtml(c.name)}</th>` : ""}<td>${escapeHtml(l.label)}</td><td class="num">${l.m.toFixed(4)}</td><td class="num">${l.u.toFixed(4)}</td><td class="num">${w >= 0 ? "+" : ""}${w.toFixed(2)}</td><td style="width:110px">${bar}</td></tr>`;
+    }),
+  );
+  return (
+    `<h2 id="match-weights">Match weights</h2>` +
+    `<p>${model.estimated ? "Estimated by EM from the unlabelled candidate pairs (review decisions as labels)" : "The prior model (no full run has estimated it yet)"}: m = P(level | match), u = P(level | not a match), weight = ln(m / u) in log-odds (bars clipped at ±${max}).</p>` +
+    `<table class="summary"><thead><tr><th>Comparison</th><th>Level</th><th class="num">m</th><th class="num">u</th><th class="num">Weight</th><th></th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`
+  );
 }
 
 /** Escapes text for HTML element content and quoted attribute values (SVG included). */
@@ -388,6 +408,8 @@ ${histogramSvg(report.histogram)}
 ${curveSvg(report.curve, markers)}
 <figcaption>Precision (solid), recall (dashed) and F1 (dotted) at thresholds 0.00 to 1.00; solid markers are the current thresholds, dashed ones the recommended thresholds. Precision is 100% by convention where nothing is predicted.</figcaption>
 </figure>
+
+${meta.matchModel ? matchWeightsSection(meta.matchModel) : ""}
 
 ${falsePositivesTable(report)}
 

@@ -34,6 +34,9 @@ export class MatchSignal {
 
   @Field(() => Float)
   contribution!: number;
+
+  @Field(() => String, { nullable: true, description: "The comparison level's label (Fellegi–Sunter scoring; value is then the level's index)" })
+  level?: string | null;
 }
 
 @ObjectType({ description: "An entry of a match's append-only audit trail" })
@@ -226,6 +229,66 @@ export class MatchingRunReport {
 
   @Field(() => MatchingStatistics, { nullable: true })
   statistics!: MatchingStatistics | null;
+
+  @Field(() => String, { nullable: true, description: "The schedule that queued the run (null: started by hand or by an import)" })
+  schedule?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "The auto-confirm threshold the run set (em scoring, full runs)" })
+  autoConfirmThreshold?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The config version the run scored with" })
+  configVersion?: number | null;
+}
+
+@ObjectType({ description: "A scheduled matching run (full or incremental) by a cron expression" })
+export class MatchingScheduleInfo {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: "Cron expression (5 or 6 fields, or @daily / @weekly …)" })
+  cron!: string;
+
+  @Field(() => String, { description: "full | incremental" })
+  mode!: string;
+
+  @Field(() => String, { nullable: true, description: "IANA time zone of the expression (default: the server's)" })
+  timezone?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "The next slot" })
+  nextRun!: Date | null;
+}
+
+@InputType()
+export class MatchingScheduleInput {
+  @Field(() => String, { description: "Unique name, at most 64 characters" })
+  name!: string;
+
+  @Field(() => String, { description: "Cron expression croner accepts, e.g. '0 2 * * *' (daily at 02:00) or '0 3 * * 1' (Mondays)" })
+  cron!: string;
+
+  @Field(() => String, { description: "full | incremental" })
+  mode!: "full" | "incremental";
+
+  @Field(() => String, { nullable: true })
+  timezone?: string | null;
+}
+
+@ObjectType({ description: "One slot of a schedule: the run it queued (its batch report is the job's runReport), or skipped" })
+export class MatchingRun {
+  @Field(() => String)
+  schedule!: string;
+
+  @Field(() => Date)
+  slot!: Date;
+
+  @Field(() => String)
+  mode!: string;
+
+  @Field(() => Boolean, { description: "true: another matching run was queued or running at the slot, so none was queued" })
+  skipped!: boolean;
+
+  @Field(() => OpportunityJob, { nullable: true })
+  job!: OpportunityJob | null;
 }
 
 @ObjectType({ description: "A durable job of the opportunities subgraph: an import, a matching run or a re-embed" })
@@ -301,6 +364,60 @@ export class MatchingConfigInfo {
 
   @Field(() => [String])
   excludeStages!: string[];
+
+  @Field(() => String, { description: "em: Fellegi–Sunter model estimated by EM on every full run, zero labels needed; weights: the logistic weights above" })
+  scoring!: string;
+
+  @Field(() => Float, { description: "Expected precision of auto-confirmed pairs the em scoring sets the auto-confirm threshold for" })
+  targetPrecision!: number;
+
+  @Field(() => [MatchingScheduleInfo])
+  schedules!: MatchingScheduleInfo[];
+}
+
+@ObjectType({ description: "One comparison level of the match model: m = P(level | match), u = P(level | not a match), weight = ln(m / u)" })
+export class MatchModelLevel {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => Float)
+  m!: number;
+
+  @Field(() => Float)
+  u!: number;
+
+  @Field(() => Float, { description: "Match weight in log-odds (natural log): what this level adds to a pair's score" })
+  weight!: number;
+}
+
+@ObjectType({ description: "One comparison of the match model and its levels, strongest agreement first" })
+export class MatchModelComparison {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => [MatchModelLevel])
+  levels!: MatchModelLevel[];
+}
+
+@ObjectType({ description: "The Fellegi–Sunter match model in force: estimated from the unlabelled candidate pairs by EM (review decisions as labels)" })
+export class MatchModel {
+  @Field(() => Int, { description: "The config version that carries it" })
+  configVersion!: number;
+
+  @Field(() => Boolean, { description: "false: no full run has estimated it yet (the prior model scores)" })
+  estimated!: boolean;
+
+  @Field(() => Float, { description: "Prior share of matches among candidate pairs" })
+  matchShare!: number;
+
+  @Field(() => Float, { description: "Prior share of pairs of one entity (same customer) that are not the same record" })
+  sameEntityShare!: number;
+
+  @Field(() => [MatchModelComparison])
+  comparisons!: MatchModelComparison[];
 }
 
 const B = CONFIG_BOUNDS;
@@ -346,6 +463,15 @@ export class MatchingConfigInput {
 
   @Field(() => [String], { nullable: true, description: `Stages never matched, at most ${B.excludeStages.items}, each at most ${B.excludeStages.length} characters` })
   excludeStages?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "em (Fellegi–Sunter, estimated on every full run) or weights (the logistic weights)" })
+  scoring?: "em" | "weights" | null;
+
+  @Field(() => Float, { nullable: true, description: `Expected precision the em scoring sets the auto-confirm threshold for, ${B.targetPrecision.min} to ${B.targetPrecision.max}` })
+  targetPrecision?: number | null;
+
+  @Field(() => [MatchingScheduleInput], { nullable: true, description: "Replaces the schedules (at most 20; [] removes them all)" })
+  schedules?: MatchingScheduleInput[] | null;
 }
 
 @ObjectType()
@@ -490,4 +616,103 @@ export class ImportOpportunitiesInput {
 
   @Field(() => Boolean, { nullable: true, description: "Read ambiguous a/b/yyyy dates as day first (default: month first, as APN exports)" })
   dayFirst?: boolean | null;
+}
+
+@ObjectType({ description: "Records whose vectors are not fresh" })
+export class MonitoringFreshness {
+  @Field(() => Int, { description: "Without vectors" })
+  missingVectors!: number;
+
+  @Field(() => Int, { description: "With vectors of another model than the one in force" })
+  otherModel!: number;
+
+  @Field(() => Int, { description: "Never prepared (no matching keys)" })
+  unprepared!: number;
+
+  @Field(() => Int, { description: "Changed since they were last matched" })
+  changedSinceMatched!: number;
+
+  @Field(() => Float)
+  staleShare!: number;
+}
+
+@ObjectType({ description: "Population stability index of one feature, recent records against the baseline (≥ 0.1 shift, ≥ 0.25 drift)" })
+export class MonitoringDrift {
+  @Field(() => String)
+  feature!: string;
+
+  @Field(() => Float)
+  psi!: number;
+
+  @Field(() => Int)
+  recent!: number;
+
+  @Field(() => Int)
+  baseline!: number;
+}
+
+@ObjectType()
+export class MonitoringCompleteness {
+  @Field(() => String)
+  source!: string;
+
+  @Field(() => String)
+  field!: string;
+
+  @Field(() => Float)
+  completeness!: number;
+}
+
+@ObjectType()
+export class MonitoringCount {
+  @Field(() => String)
+  source!: string;
+
+  @Field(() => String, { nullable: true })
+  kind?: string | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class MonitoringAlertInfo {
+  @Field(() => String, { description: "freshness | drift | quality" })
+  kind!: string;
+
+  @Field(() => String, { description: "warning | critical" })
+  severity!: string;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType({ description: "Embedding freshness, drift and data quality of the matching data, with the alerts they raise (also on /metrics as matching_* gauges)" })
+export class MatchingMonitoringInfo {
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => Int)
+  records!: number;
+
+  @Field(() => MonitoringFreshness)
+  freshness!: MonitoringFreshness;
+
+  @Field(() => [MonitoringDrift])
+  drift!: MonitoringDrift[];
+
+  @Field(() => [MonitoringCompleteness])
+  completeness!: MonitoringCompleteness[];
+
+  @Field(() => [MonitoringCount])
+  invalid!: MonitoringCount[];
+
+  @Field(() => [MonitoringCount])
+  duplicates!: MonitoringCount[];
+
+  @Field(() => [MonitoringAlertInfo])
+  alerts!: MonitoringAlertInfo[];
 }

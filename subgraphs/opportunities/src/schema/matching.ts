@@ -1,15 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, Directive } from "type-graphql";
+import { Cron } from "croner";
 import { z } from "zod";
-import { badUserInput, LIMITS, notFound, parseInput, requireRole, requiredText, uuid, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
+import { badUserInput, embeddingModel, LIMITS, notFound, parseInput, requireRole, requiredText, uuid, type SubgraphContext, COST } from "@matchgraph/subgraph-kit";
 import type { JobRow } from "@matchgraph/subgraph-kit";
 import { embeddingCoverage } from "../db/records.js";
 import { MIN_DECISIONS } from "../matching/calibrate.js";
 import { ConfigInputError, configPatchFromInput, SIGNALS, type MatchingConfig } from "../matching/config.js";
 import { normalizeCompanyName } from "../matching/normalize.js";
+import { COMPARISONS, matchWeight, priorModel } from "../matching/fellegi-sunter.js";
 import { loader as opportunityLoader } from "../service/opportunities.js";
-import { enqueueImport, enqueueMatching, JOB_PROGRESS, jobQueue } from "../service/jobs.js";
+import { enqueueImport, enqueueMatching, JOB_PROGRESS, jobQueue, rematchAliasGroup } from "../service/jobs.js";
 import { currentConfig, MATCH_DECIDED, MATCH_REVIEW_QUEUED, type MatchEvent } from "../service/matching.js";
 import { qualityReport } from "../service/quality.js";
+import { matchingMonitoring } from "../service/monitoring.js";
 import { calibrateFromDecisions, decideMatch, getMatch, listMatches, matchCandidates, matchHistory, reviewQueue, updateConfig, type MatchRow } from "../service/review.js";
 import { matchingStatistics, type MatchingStatistics as Stats } from "../service/statistics.js";
 import { toOpportunity } from "./resolver.js";
@@ -26,6 +29,9 @@ import {
   MatchingQualityReport,
   MatchingStatistics,
   MatchStatus,
+  MatchModel,
+  MatchingRun,
+  MatchingMonitoringInfo,
   OpportunityJob,
 } from "./matching-types.js";
 import { Opportunity, OpportunitySource } from "./types.js";
@@ -58,13 +64,41 @@ export function toJob(row: JobRow): OpportunityJob {
     progress: row.progress,
     lastError: row.lastError,
     importReport: row.kind === "import" && result ? (result as unknown as OpportunityJob["importReport"]) : null,
-    runReport: row.kind !== "import" && result ? { mode: String(result.mode ?? row.kind), records: num(result.records), candidatePairs: num(result.candidatePairs ?? result.pairs), durationMs: num(result.durationMs), statistics } : null,
+    runReport:
+      row.kind !== "import" && result
+        ? {
+            mode: String(result.mode ?? row.kind),
+            records: num(result.records),
+            candidatePairs: num(result.candidatePairs ?? result.pairs),
+            durationMs: num(result.durationMs),
+            statistics,
+            schedule: typeof result.schedule === "string" ? result.schedule : null,
+            autoConfirmThreshold: num((result.estimation as { thresholds?: { autoConfirm?: unknown } } | null)?.thresholds?.autoConfirm),
+            configVersion: num(result.configVersion),
+          }
+        : null,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
   };
 }
 
 const num = (x: unknown) => (typeof x === "number" ? x : null);
+
+export function toMatchModel(config: MatchingConfig): MatchModel {
+  const model = config.fsModel ?? priorModel();
+  const [c0, c1, c2] = model.classes;
+  return {
+    configVersion: config.version,
+    estimated: Boolean(config.fsModel),
+    matchShare: c2,
+    sameEntityShare: c1 / (c0 + c1 + c2),
+    comparisons: model.comparisons.map((c) => ({
+      name: c.name,
+      description: COMPARISONS.find((d) => d.name === c.name)?.description ?? "",
+      levels: c.levels.map((l) => ({ label: l.label, m: l.m, u: l.u, weight: matchWeight(l) })),
+    })),
+  };
+}
 
 export function toConfigInfo(c: MatchingConfig): MatchingConfigInfo {
   return {
@@ -73,6 +107,13 @@ export function toConfigInfo(c: MatchingConfig): MatchingConfigInfo {
     autoConfirmThreshold: c.thresholds.autoConfirm,
     reviewThreshold: c.thresholds.review,
     ...c.options,
+    schedules: (c.options.schedules ?? []).map((sch) => ({
+      name: sch.name,
+      cron: sch.cron,
+      mode: sch.mode,
+      timezone: sch.timezone ?? null,
+      nextRun: new Cron(sch.cron, { paused: true, timezone: sch.timezone }).nextRun(),
+    })),
   };
 }
 
@@ -202,6 +243,26 @@ export class MatchResolver {
     return toConfigInfo(await currentConfig(ctx.db));
   }
 
+  @Directive(COST.scan)
+  @Query(() => MatchingMonitoringInfo, { description: "Embedding freshness, drift (PSI) and data quality of the matching data, and the alerts they raise" })
+  async matchingMonitoring(@Ctx() ctx: SubgraphContext): Promise<MatchingMonitoringInfo> {
+    return matchingMonitoring(ctx.db, await embeddingModel(ctx));
+  }
+
+  @Query(() => [MatchingRun], { description: "Scheduled matching runs, latest first, each with its job and batch report" })
+  async matchingRuns(@Arg("first", () => Int, { defaultValue: 20 }) firstN: number, @Ctx() ctx: SubgraphContext): Promise<MatchingRun[]> {
+    const n = parseInput(first, firstN);
+    const rows = await ctx.db.prisma.matchingScheduleRun.findMany({ orderBy: [{ slot: "desc" }, { schedule: "asc" }], take: n });
+    const jobs = await Promise.all(rows.map((r) => (r.jobId ? jobQueue.loader(ctx).load(r.jobId) : null)));
+    return rows.map((r, i) => ({ schedule: r.schedule, slot: r.slot, mode: r.mode, skipped: r.jobId === null, job: jobs[i] ? toJob(jobs[i]!) : null }));
+  }
+
+  @Query(() => MatchModel, { description: "The match model in force: per comparison and level m, u and match weight (as Splink's match-weight chart)" })
+  async matchModel(@Ctx() ctx: SubgraphContext): Promise<MatchModel> {
+    const config = await currentConfig(ctx.db);
+    return toMatchModel(config);
+  }
+
   @Query(() => OpportunityJob, { nullable: true })
   async opportunityJob(@Arg("id", () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<OpportunityJob | null> {
     const row = await jobQueue.loader(ctx).load(id);
@@ -282,7 +343,11 @@ export class MatchResolver {
     return toConfigInfo(await updateConfig(ctx, patch));
   }
 
-  @Mutation(() => CompanyAlias, { description: "Records that two company names are the same company (rebrand, acquisition, abbreviation); used from the next matching" })
+  @Mutation(() => CompanyAlias, {
+    description:
+      "Records that two company names are the same company (rebrand, acquisition, abbreviation). Alias groups are transitive and a blocking key; " +
+      "the records whose names are in the alias's group are matched again by an incremental run queued at once",
+  })
   async addCompanyAlias(
     @Arg("alias", () => String) alias: string,
     @Arg("canonical", () => String) canonical: string,
@@ -293,11 +358,13 @@ export class MatchResolver {
     const data = parseInput(aliasInput, { alias, canonical, kind });
     const aliasNorm = normalizeCompanyName(data.alias);
     const canonicalNorm = normalizeCompanyName(data.canonical);
-    return ctx.db.prisma.companyAlias.upsert({
+    const row = await ctx.db.prisma.companyAlias.upsert({
       where: { aliasNorm_canonicalNorm: { aliasNorm, canonicalNorm } },
       create: { ...data, aliasNorm, canonicalNorm },
       update: { alias: data.alias, canonical: data.canonical, kind: data.kind },
     });
+    await rematchAliasGroup(ctx, aliasNorm);
+    return row;
   }
 
   @Subscription(() => Match, { topics: MATCH_REVIEW_QUEUED, description: "A pair entered the review queue" })

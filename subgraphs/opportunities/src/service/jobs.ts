@@ -15,13 +15,14 @@ import {
   type SubgraphServices,
 } from "@matchgraph/subgraph-kit";
 import { existingByExternalId, recordsToPrepare, setPrepared, upsertRecords } from "../db/records.js";
-import { allRecordIds, databaseNow, unmatchedIds } from "../db/matching.js";
+import { allRecordIds, databaseNow, loadAliases, unmatchedIds } from "../db/matching.js";
 import { ImportFileError } from "../import/errors.js";
 import { parseMapping } from "../import/columns.js";
 import { parseOpportunityCsv } from "../import/csv.js";
 import type { OpportunitySourceName } from "../matching/types.js";
 import { fieldsOf, prepareRecords, rowHash } from "./records.js";
-import { assignAll, matchingSetup, matchRecords, scoreInBatches, type MatchingServices } from "./matching.js";
+import { runDueSchedules, type ScheduleTickResult } from "./schedules.js";
+import { assignAll, currentConfig, estimateAndScore, matchingSetup, matchRecords, scoreInBatches, type CollectedPair, type MatchingServices } from "./matching.js";
 import { matchingStatistics } from "./statistics.js";
 
 /**
@@ -190,20 +191,32 @@ async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, j
   const model = await embeddingModel(services);
   const setup = await matchingSetup(services.db, model);
   const ids = await allRecordIds(services.db);
-  // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order).
-  const resumeAt = job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
+  const em = setup.config.options.scoring === "em";
+  // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order);
+  // "em" scoring keeps the run's pairs in memory for estimation, so it starts again.
+  const resumeAt = !em && job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
   jobCtx.progress("score", resumeAt, ids.length);
+  const collect: CollectedPair[] | undefined = em ? [] : undefined;
   const pairs = await scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), {
     signal: jobCtx.signal,
     fullRun: true,
+    collect,
   });
+  let config = setup.config;
+  let estimation: Record<string, unknown> | null = null;
+  if (collect) {
+    jobCtx.progress("estimate", 0, 1);
+    ({ config, metrics: estimation } = await estimateAndScore(services.db, setup, collect));
+    jobCtx.progress("estimate", 1, 1);
+  }
   jobCtx.progress("assign", 0, 1);
   // Machine pairs this run did not produce again are dropped; after a resume the earlier
   // attempt's pairs predate runStart, so nothing is dropped then.
-  await assignAll(services, setup.config, { at: runStart, ids: resumeAt === 0 ? null : [], markIds: ids });
+  await assignAll(services, config, { at: runStart, ids: resumeAt === 0 ? null : [], markIds: ids });
   jobCtx.progress("assign", 1, 1);
   const statistics = await matchingStatistics(services.db);
-  return { result: { mode: "full", records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: setup.config.version, statistics } };
+  const schedule = typeof job.payload?.schedule === "string" ? job.payload.schedule : null;
+  return { result: { mode: "full", schedule, records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: config.version, estimation, statistics } };
 }
 
 export function jobHandler(services: SubgraphServices) {
@@ -215,7 +228,8 @@ export function jobHandler(services: SubgraphServices) {
         return runFullMatching(services, job, jobCtx);
       case "match-incremental": {
         const matched = await matchPending(services, jobCtx.progress);
-        return { result: { mode: "incremental", ...matched, statistics: await matchingStatistics(services.db) } };
+        const schedule = typeof job.payload?.schedule === "string" ? job.payload.schedule : null;
+        return { result: { mode: "incremental", schedule, ...matched, statistics: await matchingStatistics(services.db) } };
       }
       case "reembed": {
         const embedded = await embedMissing(services, jobCtx.progress);
@@ -244,6 +258,23 @@ async function queueRunForUnprepared(services: SubgraphServices): Promise<boolea
   return true;
 }
 
+/** How often due schedule slots are looked for (a slot runs within this of its time). */
+export const SCHEDULE_CHECK_MS = 15_000;
+
+/** One look at the schedules: queues the due slots' runs (see service/schedules.ts). */
+export async function scheduleTick(services: SubgraphServices, now = new Date()): Promise<ScheduleTickResult[]> {
+  const config = await currentConfig(services.db);
+  if ((config.options.schedules ?? []).length === 0) return [];
+  return runDueSchedules(
+    services.db,
+    config,
+    now,
+    (mode, payload) => jobQueue.enqueue(services.db, { kind: mode === "full" ? "match-full" : "match-incremental", payload }),
+    async () => (await jobQueue.pending(services.db, "match-full")).length + (await jobQueue.pending(services.db, "match-incremental")).length,
+    services.log,
+  );
+}
+
 /** How often the worker looks for records written around the import path (e.g. by the seed). */
 const UNPREPARED_CHECK_MS = 15_000;
 const UNPREPARED_SETTLE_MS = 60_000;
@@ -259,6 +290,13 @@ export async function startJobWorker(services: SubgraphServices): Promise<() => 
   await checkUnprepared();
   const unpreparedTimer = setInterval(() => void checkUnprepared(), UNPREPARED_CHECK_MS);
   unpreparedTimer.unref();
+  const tickSchedules = () =>
+    scheduleTick(services)
+      .then((runs) => runs.some((r) => r.jobId) && worker.wake())
+      .catch((err: unknown) => services.log.warn({ err }, "checking matching schedules failed"));
+  await tickSchedules();
+  const scheduleTimer = setInterval(() => void tickSchedules(), SCHEDULE_CHECK_MS);
+  scheduleTimer.unref();
   const queued = services.pubSub.subscribe(JOB_QUEUED);
   void (async () => {
     for await (const _event of queued) worker.wake();
@@ -266,7 +304,22 @@ export async function startJobWorker(services: SubgraphServices): Promise<() => 
   worker.start();
   return async () => {
     clearInterval(unpreparedTimer);
+    clearInterval(scheduleTimer);
     await queued.return();
     await worker.stop();
   };
+}
+
+/**
+ * A new alias changes the pairs of every record named in its (transitive) group: those records
+ * are marked for matching again and an incremental run is queued, which finds their partners
+ * through the alias blocking key and scores them with the alias level. Returns how many records.
+ */
+export async function rematchAliasGroup(ctx: SubgraphContext, name: string): Promise<number> {
+  const groups = await loadAliases(ctx.db);
+  const names = [name, ...(groups.get(name) ?? [])];
+  const touched = await ctx.db.prisma.$executeRaw`
+    UPDATE opportunities.opportunity SET matched_at = NULL WHERE name_norm = ANY(${names}::text[]) AND matched_at IS NOT NULL`;
+  if (touched > 0) await enqueueMatching(ctx, "match-incremental");
+  return touched;
 }

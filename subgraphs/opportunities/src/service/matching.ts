@@ -3,9 +3,12 @@ import { batchPacer, type PubSub } from "@matchgraph/subgraph-kit";
 import { DEFAULT_MATCHING_CONFIG, type MatchingConfig } from "../matching/config.js";
 import { assignOneToOne } from "../matching/assign.js";
 import { acronymOf, titleKey } from "../matching/normalize.js";
+import { comparisonLevels, estimateTwoStage, explainLevels, pairProbability, priorModel, type Levels } from "../matching/fellegi-sunter.js";
+import { expectedPrecisionThreshold } from "../matching/calibrate.js";
+import { codeAgreement, IdfTable } from "../matching/idf.js";
 import { confidenceOf, dealValue, isHumanStatus, machineStatus, reviewPriority, scorePair, type PairFeatures } from "../matching/score.js";
 import { dateCloseness, jaroWinkler, logRatioCloseness, tokenSetSimilarity } from "../matching/similarity.js";
-import type { MatchStatus } from "../matching/types.js";
+import type { MatchStatus, SignalContribution } from "../matching/types.js";
 import {
   applyStatusChanges,
   candidatePairs,
@@ -13,6 +16,8 @@ import {
   loadAliases,
   databaseNow,
   dropStalePairs,
+  aliasGroupArrays,
+  humanStatuses,
   markMatched,
   pairRows,
   pairsTouching,
@@ -46,7 +51,8 @@ export interface MatchingServices {
 export async function currentConfig(db: Pick<Database, "prisma">): Promise<MatchingConfig> {
   const found = await latestConfig(db);
   if (found) return found;
-  await db.prisma.matchingConfig.create({ data: { ...DEFAULT_MATCHING_CONFIG, origin: "default" } });
+  const { weights, thresholds, options } = DEFAULT_MATCHING_CONFIG;
+  await db.prisma.matchingConfig.create({ data: { weights, thresholds, options, origin: "default" } });
   return (await latestConfig(db))!;
 }
 
@@ -54,12 +60,78 @@ export async function currentConfig(db: Pick<Database, "prisma">): Promise<Match
 export interface MatchingSetup {
   config: MatchingConfig;
   aliases: Map<string, Set<string>>;
+  /** The alias groups as SQL arrays (made once per run). */
+  aliasArrays?: { names: string[]; groups: number[] };
   model: string;
+  /** Token document frequencies of the normalised names and of the deal titles ("em" scoring). */
+  idf?: { names: IdfTable; titles: IdfTable };
 }
 
-export async function matchingSetup(db: Pick<Database, "prisma">, model: string): Promise<MatchingSetup> {
+/**
+ * `fresh`: rebuild the IDF tables (a full run or an import does); a single record's matching reuses
+ * tables built in the last {@link IDF_TTL_MS} (document frequencies barely move with one record).
+ */
+export async function matchingSetup(db: Pick<Database, "prisma">, model: string, fresh = true): Promise<MatchingSetup> {
   const [config, aliases] = await Promise.all([currentConfig(db), loadAliases(db)]);
-  return { config, aliases, model };
+  const idf = config.options.scoring === "em" ? await cachedIdfTables(db, fresh) : undefined;
+  return { config, aliases, aliasArrays: aliasGroupArrays(aliases), model, idf };
+}
+
+const IDF_TTL_MS = 60_000;
+const idfCache = new WeakMap<object, { at: number; tables: Promise<{ names: IdfTable; titles: IdfTable }> }>();
+
+function cachedIdfTables(db: Pick<Database, "prisma">, fresh: boolean): Promise<{ names: IdfTable; titles: IdfTable }> {
+  const hit = idfCache.get(db.prisma);
+  if (!fresh && hit && Date.now() - hit.at < IDF_TTL_MS) return hit.tables;
+  const tables = idfTables(db);
+  tables.catch(() => idfCache.delete(db.prisma));
+  idfCache.set(db.prisma, { at: Date.now(), tables });
+  return tables;
+}
+
+/** IDF tables over every record's normalised name and title words (one read of two columns). */
+export async function idfTables(db: Pick<Database, "prisma">): Promise<{ names: IdfTable; titles: IdfTable }> {
+  const rows = await db.prisma.$queryRaw<Array<{ name: string; title: string }>>`SELECT name_norm AS name, title FROM opportunities.opportunity`;
+  const names = new IdfTable();
+  const titles = new IdfTable();
+  for (const r of rows) {
+    names.add(r.name);
+    titles.add(titleKey(r.title, r.name));
+  }
+  return { names, titles };
+}
+
+/** The comparison levels of a pair for the Fellegi–Sunter model. */
+export function pairLevels(row: PairRow, features: PairFeatures, setup: Pick<MatchingSetup, "idf">): Levels {
+  const idf = setup.idf ?? { names: new IdfTable(), titles: new IdfTable() };
+  const ta = titleKey(row.apnTitle, row.apnName);
+  const tb = titleKey(row.odooTitle, row.odooName);
+  const a = row.apnCloseDate?.getTime();
+  const b = row.odooCloseDate?.getTime();
+  return comparisonLevels({
+    ...features,
+    nameExact: row.apnName !== "" && row.apnName === row.odooName,
+    nameIdf: idf.names.similarity(row.apnName, row.odooName),
+    titleIdf: idf.titles.similarity(ta, tb),
+    titleCodes: codeAgreement(ta, tb),
+    closeDays: a === undefined || b === undefined ? null : Math.abs(a - b) / 86_400_000,
+  });
+}
+
+/** A scored pair's score and explanation under the config's scoring. */
+export function scoreRow(row: PairRow, setup: MatchingSetup): { score: number; signals: SignalContribution[]; levels: Levels | null } {
+  const features = pairFeatures(row, setup);
+  if (setup.config.options.scoring !== "em") return { ...scorePair(features, setup.config.weights), levels: null };
+  const levels = pairLevels(row, features, setup);
+  return { ...explainLevels(setup.config.fsModel ?? priorModel(), levels), levels };
+}
+
+/** A candidate pair's levels, kept by a full run for estimation instead of being stored at once. */
+export interface CollectedPair {
+  apnId: string;
+  odooId: string;
+  levels: Levels;
+  amount: number | null;
 }
 
 export function pairFeatures(row: PairRow, setup: Pick<MatchingSetup, "aliases" | "config">): PairFeatures {
@@ -95,7 +167,14 @@ const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * Pairs scoring under {@link MIN_STORED_SCORE} are not stored: blocking finds dozens per record
  * and nearly all are noise. `seen` (a run's pairs so far) skips pairs scored from their other side.
  */
-export async function scoreRecords(db: Database, ids: readonly string[], setup: MatchingSetup, seen?: Set<string>, rescoreKnown = true): Promise<Array<{ apnId: string; odooId: string }>> {
+export async function scoreRecords(
+  db: Database,
+  ids: readonly string[],
+  setup: MatchingSetup,
+  seen?: Set<string>,
+  rescoreKnown = true,
+  collect?: CollectedPair[],
+): Promise<Array<{ apnId: string; odooId: string }>> {
   const { config } = setup;
   const found = await candidatePairs(db, ids, {
     model: setup.model,
@@ -103,6 +182,7 @@ export async function scoreRecords(db: Database, ids: readonly string[], setup: 
     dateWindowDays: config.options.dateWindowDays,
     sameRegionOnly: config.options.sameRegionOnly,
     excludeStages: config.options.excludeStages,
+    aliasGroups: setup.aliasArrays ?? aliasGroupArrays(setup.aliases),
   });
   // Pairs stored earlier (some found from their other record) are scored again too, so that
   // matching a changed record keeps both directions (a full run finds them from both sides anyway).
@@ -113,9 +193,13 @@ export async function scoreRecords(db: Database, ids: readonly string[], setup: 
   const rows = await pairRows(db, candidates, setup.model);
   const scored: ScoredRow[] = [];
   for (const row of rows) {
-    const { score, signals } = scorePair(pairFeatures(row, setup), config.weights);
-    if (score < MIN_STORED_SCORE) continue;
+    const { score, signals, levels } = scoreRow(row, setup);
     const amount = dealValue(row.apnAmount, row.odooAmount, config.options.apnAmountFactor);
+    if (collect && levels) {
+      collect.push({ apnId: row.apnId, odooId: row.odooId, levels, amount });
+      continue;
+    }
+    if (score < MIN_STORED_SCORE) continue;
     scored.push({ apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount });
   }
   await upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount)));
@@ -239,9 +323,9 @@ export async function scoreInBatches(
   ids: readonly string[],
   setup: MatchingSetup,
   progress: (done: number, total: number) => void = () => {},
-  options: { signal?: AbortSignal; fullRun?: boolean } = {},
+  options: { signal?: AbortSignal; fullRun?: boolean; collect?: CollectedPair[] } = {},
 ): Promise<number> {
-  const { signal, fullRun = false } = options;
+  const { signal, fullRun = false, collect } = options;
   // At least 4 records a batch: on PGlite a batch costs ~16 ms before its first record (~10 ms each).
   const pacer = batchPacer(db, { batch: SCORE_BATCH, targetMs: SCORE_BATCH_TARGET_MS, initial: 16, min: 4 });
   let next = 0;
@@ -259,7 +343,7 @@ export async function scoreInBatches(
       next = end;
       const began = performance.now();
       try {
-        pairs += (await scoreRecords(db, ids.slice(start, end), setup, seen, !fullRun)).length;
+        pairs += (await scoreRecords(db, ids.slice(start, end), setup, seen, !fullRun, collect)).length;
       } catch (err) {
         failed = true;
         throw err;
@@ -281,3 +365,57 @@ export async function scoreInBatches(
 export function publishQueued(pubSub: PubSub, ids: readonly string[]): void {
   for (const id of ids) pubSub.publish(MATCH_REVIEW_QUEUED, { id, status: "proposed" } satisfies MatchEvent);
 }
+
+/** Pairs written per statement when a full run stores its scores. */
+const STORE_BATCH = 2_000;
+
+/**
+ * The "em" end of a full run: estimates the Fellegi–Sunter model from every candidate pair the
+ * run collected (review decisions as labels), sets the auto-confirm threshold where the
+ * auto-confirmed pairs are expected to be `targetPrecision` precise, stores both as a new config
+ * version (origin "em", with the model), and writes every pair's score under it.
+ */
+export async function estimateAndScore(db: Database, setup: MatchingSetup, collected: readonly CollectedPair[]): Promise<{ config: MatchingConfig; metrics: Record<string, unknown> }> {
+  const current = setup.config;
+  const human = await humanStatuses(db);
+  const candidates = collected.map((p) => {
+    const id = `${p.apnId}:${p.odooId}`;
+    return { id, apnId: p.apnId, odooId: p.odooId, levels: p.levels, status: human.get(id) ?? ("candidate" as MatchStatus) };
+  });
+  const started = performance.now();
+  const estimate = estimateTwoStage(candidates, { oneToOne: current.options.oneToOne });
+  const scores = candidates.map((p) => pairProbability(estimate.model, p.levels));
+  const winners = assignOneToOne(
+    candidates.map((p, i) => ({ ...p, score: scores[i]! })),
+    current.options.oneToOne,
+  );
+  const machineScores = candidates.flatMap((p, i) => (winners.has(p.id) && !isHumanStatus(p.status) ? [scores[i]!] : []));
+  const autoConfirm = expectedPrecisionThreshold(machineScores, current.options.targetPrecision) ?? 1;
+  const thresholds = { autoConfirm, review: Math.min(current.thresholds.review, autoConfirm) };
+  const metrics = {
+    pairs: estimate.pairs,
+    labelled: estimate.labelled,
+    expectedMatches: Math.round(estimate.firstStage.expectedMatches),
+    iterations: [estimate.firstStage.iterations, estimate.secondStage?.iterations ?? 0],
+    converged: estimate.firstStage.converged && (estimate.secondStage?.converged ?? true),
+    estimateMs: Math.round(performance.now() - started),
+    targetPrecision: current.options.targetPrecision,
+    thresholds,
+  };
+  const row = await db.prisma.matchingConfig.create({
+    data: { weights: current.weights, thresholds, options: current.options, origin: "em", metrics, fsModel: estimate.model as unknown as object },
+  });
+  const config: MatchingConfig = { ...current, thresholds, version: row.version, fsModel: estimate.model };
+  const rows: ScoredRow[] = [];
+  candidates.forEach((p, i) => {
+    if (scores[i]! < MIN_STORED_SCORE && !human.has(p.id)) return;
+    const { score, signals } = explainLevels(estimate.model, p.levels);
+    rows.push({ apnId: p.apnId, odooId: p.odooId, score, confidence: confidenceOf(score, thresholds), signals, amount: collected[i]!.amount });
+  });
+  for (let i = 0; i < rows.length; i += STORE_BATCH) {
+    const chunk = rows.slice(i, i + STORE_BATCH);
+    await upsertScores(db.prisma, chunk, config.version, chunk.map((s) => reviewPriority(s.score, s.amount)));
+  }
+  return { config, metrics };
+}
+

@@ -100,7 +100,7 @@ export async function updateOpportunity(ctx: SubgraphContext, id: string, input:
 /** A written record is matched at once (incremental: its candidates only), then announced. */
 async function afterWrite(ctx: SubgraphContext, id: string): Promise<OpportunityRow> {
   const model = await embeddingModel(ctx);
-  await matchRecords(ctx, [id], await matchingSetup(ctx.db, model));
+  await matchRecords(ctx, [id], await matchingSetup(ctx.db, model, false));
   const row = (await ctx.db.prisma.opportunity.findUnique({ where: { id } }))!;
   publish(ctx, row);
   return row;

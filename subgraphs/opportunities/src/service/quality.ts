@@ -3,6 +3,7 @@ import { pairsWithRecords } from "../db/matching.js";
 import { evaluateMatches, parseGoldCsv, renderQualityReportHtml, type EvaluatedPair, type QualityReport } from "../quality/index.js";
 import type { Confidence } from "../matching/types.js";
 import { currentConfig } from "./matching.js";
+import { priorModel } from "../matching/fellegi-sunter.js";
 
 export const MAX_GOLD_CSV_CHARS = 20 * 1024 * 1024;
 
@@ -18,6 +19,7 @@ export async function qualityReport(ctx: Pick<SubgraphContext, "db">, goldCsv: s
   const config = await currentConfig(ctx.db);
   const pairs: EvaluatedPair[] = (await pairsWithRecords(ctx.db)).map((p) => ({ ...p, confidence: p.confidence as Confidence }));
   const report = evaluateMatches(pairs, gold, config.thresholds);
-  const html = renderQualityReportHtml(report, { title: "Opportunity matching quality", dataset, generatedAt: new Date(), configVersion: config.version });
+  const matchModel = config.options.scoring === "em" ? { estimated: Boolean(config.fsModel), comparisons: (config.fsModel ?? priorModel()).comparisons } : undefined;
+  const html = renderQualityReportHtml(report, { title: "Opportunity matching quality", dataset, generatedAt: new Date(), configVersion: config.version, matchModel });
   return { ...report, html, configVersion: config.version };
 }

@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { Database } from "@matchgraph/db";
 import { badUserInput, byIdLoader, conflict, notFound, optionalText, parseInput, requireRole, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { assignOneToOne } from "../matching/assign.js";
-import { calibrate, expectedPrecisionThreshold, type CalibrationResult } from "../matching/calibrate.js";
+import { calibrate, expectedPrecisionThreshold, MIN_DECISIONS, type CalibrationResult } from "../matching/calibrate.js";
+import { stampSchedules } from "./schedules.js";
+import { estimateModel, explainLevels, levelsFromSignals, pairProbability, priorModel } from "../matching/fellegi-sunter.js";
 import { applyConfigPatch, ConfigInputError, configPatchSchema, type MatchingConfig } from "../matching/config.js";
 import { confidenceOf, dealValue, isHumanStatus, reviewPriority, scoreValues, valuesOf } from "../matching/score.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
@@ -150,6 +152,7 @@ async function humanDecisions(db: Pick<Database, "prisma">) {
 export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "pubSub" | "identity">): Promise<{ config: MatchingConfig; calibration: CalibrationResult }> {
   requireRole(ctx);
   const current = await currentConfig(ctx.db);
+  if (current.options.scoring === "em") return calibrateModel(ctx, current);
   const labelled = (await humanDecisions(ctx.db)).map((d) => ({ values: valuesOf(d.signals), match: d.to_status === "confirmed" }));
   let calibration: CalibrationResult;
   try {
@@ -161,7 +164,7 @@ export async function calibrateFromDecisions(ctx: Pick<SubgraphContext, "db" | "
   let learned: Omit<MatchingConfig, "version">;
   try {
     // The learned weights obey the same bounds as a manual change; outside them nothing is stored.
-    learned = applyConfigPatch(current, { weights: calibration.weights });
+    learned = { ...applyConfigPatch(current, { weights: calibration.weights }), fsModel: current.fsModel ?? null };
   } catch (err) {
     if (err instanceof ConfigInputError) throw conflict(`calibration learned weights out of bounds (${err.message}); nothing was changed: review more pairs, or check contradicting decisions`);
     throw err;
@@ -187,7 +190,8 @@ export async function updateConfig(ctx: Pick<SubgraphContext, "db" | "pubSub" | 
   const current = await currentConfig(ctx.db);
   let next;
   try {
-    next = applyConfigPatch(current, parseInput(configPatchSchema, patch));
+    next = { ...applyConfigPatch(current, parseInput(configPatchSchema, patch)), fsModel: current.fsModel ?? null };
+    next.options.schedules = stampSchedules(current.options.schedules ?? [], next.options.schedules ?? [], new Date());
   } catch (err) {
     if (err instanceof ConfigInputError) throw badUserInput(err.message, `input.${err.field}`);
     if (err instanceof z.ZodError) throw badUserInput(err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -213,12 +217,20 @@ export async function rescoreAll(
       const pairs = await pairsTouching(tx, null, true);
       const amounts = await dealValues(tx, next.options.apnAmountFactor);
       const rescored = pairs.map((p) => {
-        const { score, signals } = scoreValues(valuesOf(p.signals), next.weights);
+        const levels = next.options.scoring === "em" ? levelsFromSignals(p.signals) : null;
+        const { score, signals } = levels ? explainLevels(next.fsModel ?? priorModel(), levels) : scoreValues(valuesOf(p.signals), next.weights);
         return { ...p, score, signals, priority: reviewPriority(score, amounts.get(p.id) ?? null) };
       });
       const thresholds = chooseThresholds ? chooseThresholds(rescored) : next.thresholds;
       const row = await tx.matchingConfig.create({
-        data: { weights: next.weights, thresholds, options: next.options, origin, ...(metrics ? { metrics: { ...metrics, thresholds } } : {}) },
+        data: {
+          weights: next.weights,
+          thresholds,
+          options: next.options,
+          origin,
+          ...(next.fsModel ? { fsModel: next.fsModel as unknown as object } : {}),
+          ...(metrics ? { metrics: { ...metrics, thresholds } } : {}),
+        },
       });
       const config: MatchingConfig = { ...next, thresholds, version: row.version };
       if (rescored.length > 0) {
@@ -249,4 +261,59 @@ async function dealValues(tx: Tx, apnAmountFactor: number): Promise<Map<string, 
     JOIN opportunities.opportunity a ON a.id = m.apn_id
     JOIN opportunities.opportunity o ON o.id = m.odoo_id`;
   return new Map(rows.map((r) => [r.id, dealValue(r.apn === null ? null : Number(r.apn), r.odoo === null ? null : Number(r.odoo), apnAmountFactor)]));
+}
+
+/**
+ * Calibration under "em" scoring: the model is estimated again over the stored pairs with every
+ * review decision as a label, starting from the model in force and anchored to it (the stored
+ * pairs are the plausible part of the candidates; the next full run estimates over all of them,
+ * labels included). Then every pair is re-scored and the threshold set from expected precision.
+ */
+async function calibrateModel(ctx: Pick<SubgraphContext, "db" | "pubSub" | "identity">, current: MatchingConfig): Promise<{ config: MatchingConfig; calibration: CalibrationResult }> {
+  const pairs = (await pairsTouching(ctx.db.prisma, null, true)).flatMap((p) => {
+    const levels = levelsFromSignals(p.signals);
+    return levels ? [{ ...p, levels }] : [];
+  });
+  const labels = new Map<number, boolean>();
+  pairs.forEach((p, i) => {
+    if (p.status === "confirmed" || p.status === "rejected") labels.set(i, p.status === "confirmed");
+  });
+  if (labels.size < MIN_DECISIONS) throw conflict(`calibration needs at least ${MIN_DECISIONS} review decisions; there are ${labels.size}`);
+  const before = current.fsModel ?? priorModel();
+  const { model } = estimateModel(
+    pairs.map((p) => p.levels),
+    before,
+    { labels, priorStrength: 200 },
+  );
+  const labelled = pairs.filter((_, i) => labels.has(i));
+  const loss = (m: typeof model) => {
+    let sum = 0;
+    let right = 0;
+    for (const p of labelled) {
+      const s = Math.min(1 - 1e-12, Math.max(1e-12, pairProbability(m, p.levels)));
+      sum -= p.status === "confirmed" ? Math.log(s) : Math.log(1 - s);
+      if (s >= current.thresholds.review === (p.status === "confirmed")) right++;
+    }
+    return { logLoss: Math.round((sum / labelled.length) * 1e4) / 1e4, accuracy: Math.round((right / labelled.length) * 1e4) / 1e4 };
+  };
+  const b = loss(before);
+  const a = loss(model);
+  const calibration: CalibrationResult = {
+    weights: current.weights,
+    metrics: {
+      decisions: labelled.length,
+      positives: labelled.filter((p) => p.status === "confirmed").length,
+      logLossBefore: b.logLoss,
+      logLossAfter: a.logLoss,
+      accuracyBefore: b.accuracy,
+      accuracyAfter: a.accuracy,
+    },
+  };
+  const config = await rescoreAll(ctx, { ...current, fsModel: model }, "calibrated", calibration.metrics, (rescored) => {
+    const assigned = assignOneToOne(rescored, current.options.oneToOne);
+    const machine = rescored.filter((p) => assigned.has(p.id) && !isHumanStatus(p.status));
+    const autoConfirm = expectedPrecisionThreshold(machine.map((p) => p.score), current.options.targetPrecision) ?? current.thresholds.autoConfirm;
+    return { autoConfirm, review: Math.min(current.thresholds.review, autoConfirm) };
+  });
+  return { config, calibration };
 }

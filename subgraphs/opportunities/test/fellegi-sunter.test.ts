@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import {
+  COMPARISONS,
+  comparisonLevels,
+  estimateModel,
+  estimateTwoStage,
+  explainLevels,
+  levelsFromSignals,
+  matchWeight,
+  pairProbability,
+  priorModel,
+  TYING,
+  type ComparisonInput,
+  type FsModel,
+  type Levels,
+} from "../src/matching/fellegi-sunter.js";
+import { codeAgreement, IdfTable } from "../src/matching/idf.js";
+import { Prng } from "../src/testdata/prng.js";
+
+const base: ComparisonInput = {
+  identityCosine: 0.95,
+  contextCosine: 0.85,
+  titleTokens: 0.5,
+  nameJaroWinkler: 1,
+  nameTrigram: 1,
+  nameTokens: 1,
+  domain: 1,
+  alias: null,
+  acronym: null,
+  country: 1,
+  closeDate: 1,
+  amount: 0.9,
+  companyDeals: 1,
+  nameExact: true,
+  nameIdf: 1,
+  titleIdf: 0.6,
+  titleCodes: null,
+  closeDays: 0,
+};
+const index = (name: string) => COMPARISONS.findIndex((c) => c.name === name);
+
+describe("comparison levels", () => {
+  it("puts each comparison in its level, null where a side lacks the data", () => {
+    const lv = comparisonLevels(base);
+    expect(lv[index("name")]).toBe(0);
+    expect(lv[index("domain")]).toBe(0);
+    expect(lv[index("context")]).toBe(2);
+    expect(lv[index("title")]).toBe(1);
+    expect(lv[index("title_codes")]).toBeNull();
+    expect(lv[index("close_date")]).toBe(0);
+    expect(lv[index("amount")]).toBe(1);
+    const other = comparisonLevels({ ...base, nameExact: false, alias: 1, domain: null, closeDays: 100, amount: null, companyDeals: 5, titleCodes: -1 });
+    expect(other[index("name")]).toBe(1);
+    expect(other[index("domain")]).toBeNull();
+    expect(other[index("close_date")]).toBe(5);
+    expect(other[index("amount")]).toBeNull();
+    expect(other[index("company_deals")]).toBe(2);
+    expect(other[index("title_codes")]).toBe(2);
+    const unrelated = comparisonLevels({ ...base, nameExact: false, nameIdf: 0, nameJaroWinkler: 0.5, nameTrigram: 0.1, identityCosine: 0.3 });
+    expect(unrelated[index("name")]).toBe(COMPARISONS[index("name")]!.levels.length - 1);
+    expect(comparisonLevels({ ...base, nameIdf: null })[index("name")]).toBeNull();
+  });
+});
+
+/** Pairs drawn from a known three-class model. */
+function sample(truth: FsModel, n: number, seed = 1): { levels: Levels[]; classes: number[] } {
+  const rng = new Prng(seed);
+  const levels: Levels[] = [];
+  const classes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rng.next();
+    const k = r < truth.classes[0] ? 0 : r < truth.classes[0] + truth.classes[1] ? 1 : 2;
+    classes.push(k);
+    levels.push(
+      truth.comparisons.map((c) => {
+        let x = rng.next();
+        for (let l = 0; l < c.levels.length; l++) {
+          x -= c.levels[l]!.p[k]!;
+          if (x < 0) return l;
+        }
+        return c.levels.length - 1;
+      }),
+    );
+  }
+  return { levels, classes };
+}
+
+describe("EM estimation", () => {
+  const truth = priorModel([0.85, 0.1, 0.05]);
+
+  it("recovers the class shares and separates matches from both kinds of non-match without labels", () => {
+    const { levels, classes } = sample(truth, 10_000);
+    // Start away from the truth: uniform class shares.
+    const { model, converged } = estimateModel(levels, priorModel([1 / 3, 1 / 3, 1 / 3]));
+    expect(converged).toBe(true);
+    expect(model.classes[2]).toBeGreaterThan(0.04);
+    expect(model.classes[2]).toBeLessThan(0.06);
+    let right = 0;
+    levels.forEach((lv, i) => {
+      if (pairProbability(model, lv) >= 0.5 === (classes[i] === 2)) right++;
+    });
+    expect(right / levels.length).toBeGreaterThan(0.97);
+    // Agreement weighs for a match, disagreement against, on an entity and a record comparison.
+    for (const name of ["name", "close_date"]) {
+      const c = model.comparisons[index(name)]!;
+      expect(matchWeight(c.levels[0]!)).toBeGreaterThan(1);
+      expect(matchWeight(c.levels[c.levels.length - 1]!)).toBeLessThan(-1);
+    }
+  });
+
+  it("keeps tied classes equal: entity comparisons cannot tell classes 1 and 2 apart, record comparisons 0 and 1", () => {
+    const { levels } = sample(truth, 5_000, 2);
+    const { model } = estimateModel(levels);
+    for (const c of model.comparisons) {
+      const tie = TYING[c.name as keyof typeof TYING];
+      for (const l of c.levels) {
+        if (tie[1] === tie[2]) expect(l.p[1]).toBe(l.p[2]);
+        if (tie[0] === tie[1]) expect(l.p[0]).toBe(l.p[1]);
+      }
+    }
+  });
+
+  it("treats review decisions as labels", () => {
+    const { levels } = sample(truth, 2_000, 3);
+    // Label every pair a non-match: the match class can only keep its pseudo-counts.
+    const labels = new Map(levels.map((_, i) => [i, false] as const));
+    const { model, expectedMatches } = estimateModel(levels, priorModel(), { labels });
+    expect(expectedMatches).toBe(0);
+    expect(model.classes[2]).toBeLessThan(1e-3);
+  });
+
+  it("two stages: the second over the one-to-one winners, where matches are the majority", () => {
+    const { levels, classes } = sample(truth, 6_000, 4);
+    // Ids: a match pairs record i with record i; non-matches link records at random.
+    const rng = new Prng(9);
+    const candidates = levels.map((lv, i) => ({
+      id: String(i),
+      apnId: classes[i] === 2 ? `a${i}` : `a${Math.floor(rng.next() * 6_000)}`,
+      odooId: classes[i] === 2 ? `o${i}` : `o${Math.floor(rng.next() * 6_000)}`,
+      levels: lv,
+      status: "candidate" as const,
+    }));
+    const result = estimateTwoStage(candidates, { oneToOne: true });
+    expect(result.secondStage).not.toBeNull();
+    expect(result.model.classes[2]).toBeGreaterThan(result.firstStage.model.classes[2]);
+    expect(estimateTwoStage(candidates, { oneToOne: false }).secondStage).toBeNull();
+  });
+});
+
+describe("explanations", () => {
+  it("keep each comparison's level and weight, and give the levels back", () => {
+    const model = priorModel();
+    const levels = comparisonLevels(base);
+    const { score, signals } = explainLevels(model, levels);
+    expect(score).toBeCloseTo(pairProbability(model, levels), 12);
+    expect(signals[0]!.signal).toBe("prior");
+    expect(signals.find((s) => s.signal === "name")).toMatchObject({ value: 0, level: "exact" });
+    expect(signals.find((s) => s.signal === "title_codes")).toEqual({ signal: "title_codes", value: null, weight: 0, contribution: 0 });
+    expect(levelsFromSignals(signals)).toEqual(levels);
+    // A waterfall: the contributions add up to the pair's log-odds.
+    const logit = signals.reduce((sum, s) => sum + s.contribution, 0);
+    expect(logit).toBeCloseTo(Math.log(score / (1 - score)), 2);
+    expect(levelsFromSignals([{ signal: "bias", value: 1 }])).toBeNull();
+  });
+});
+
+describe("IDF token similarity and codes", () => {
+  const idf = new IdfTable(["acme cloud", "bluepeak cloud", "nimbus cloud", "zeta cloud", "acme", "orbit cloud services"]);
+
+  it("counts a shared rare token more than a shared common one", () => {
+    expect(idf.similarity("acme cloud", "acme")).toBeGreaterThan(idf.similarity("acme cloud", "zeta cloud")!);
+    expect(idf.similarity("acme cloud", "acme cloud")).toBeCloseTo(1, 12);
+    expect(idf.similarity("acme", "nimbus")).toBe(0);
+    expect(idf.similarity("", "acme")).toBeNull();
+    expect(idf.weight("never seen")).toBeGreaterThan(idf.weight("cloud"));
+  });
+
+  it("agreement of numbers and codes in titles", () => {
+    expect(codeAgreement("migration phase 2", "phase 2 migration")).toBe(1);
+    expect(codeAgreement("migration phase 2", "migration wave 3")).toBe(-1);
+    expect(codeAgreement("x200 rollout", "rollout")).toBe(0);
+    expect(codeAgreement("rollout", "rollout")).toBeNull();
+  });
+});
