@@ -3,7 +3,7 @@ import { SignJWT } from "jose";
 import { pino } from "pino";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { createTestDatabase, type DbKind, type TestDatabase } from "@matchgraph/db";
+import { createTestDatabase, insertSeedRows, type DbKind, type TestDatabase } from "@matchgraph/db";
 import { startPlatform, type Platform } from "@matchgraph/gateway/platform";
 import { testModel } from "./env.js";
 
@@ -44,7 +44,8 @@ export async function signToken(roles: string[], userId = "user-1", secret = JWT
 }
 
 /** Starts the whole platform (real ml-runtime, five subgraphs, gateway) on a fresh database of `kind`. */
-export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMinute?: number } = {}): Promise<TestPlatform> {
+/** `seed`: the demo rows (no vectors) are written before the subgraphs start, as `npm start` does. */
+export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMinute?: number; seed?: boolean } = {}): Promise<TestPlatform> {
   const { modelDir, model } = testModel();
   const db = await createTestDatabase(kind);
   const logs: Array<Record<string, unknown>> = [];
@@ -71,6 +72,7 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
       port: 0,
       servicePorts: "random",
       ml: { models: [model], defaultModel: model, modelDirs: [modelDir] },
+      ...(options.seed ? { beforeServices: async () => void (await insertSeedRows(db)) } : {}),
     });
   let platform: Platform;
   try {

@@ -12,12 +12,12 @@ export const SEED = "matchgraph-demo-v1";
 export function buildDataset(seed: string = SEED) {
   const root = new Rng(seed);
   const opportunities = buildOpportunities(root.fork("opportunities"));
-  const { leads, snippets } = buildLeads(root.fork("leads"));
+  const { leads, snippets, technologies } = buildLeads(root.fork("leads"));
   const talents = buildTalents(root.fork("talents"));
   const jobs = buildJobs(root.fork("jobs"));
   const { sources, chunks } = buildKnowledge(root.fork("knowledge"));
   const { items, feedback } = buildRecommendations(root.fork("recommendations"));
-  return { opportunities, leads, snippets, talents, jobs, sources, chunks, items, feedback };
+  return { opportunities, leads, snippets, technologies, talents, jobs, sources, chunks, items, feedback };
 }
 
 export type Dataset = ReturnType<typeof buildDataset>;

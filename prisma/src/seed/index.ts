@@ -1,5 +1,6 @@
 import type { Database } from "../database.js";
 import { buildDataset, type Dataset } from "./dataset.js";
+import { SEED_EPOCH } from "./ids.js";
 import { embedRows, type EmbedFn, type EmbeddingTable } from "./embed-rows.js";
 
 export { buildDataset, SEED, type Dataset } from "./dataset.js";
@@ -74,7 +75,8 @@ async function insertRows(db: Database, data: Dataset): Promise<Record<string, n
     async (tx) => ({
       opportunity: await insertMissing(tx.opportunity, rows(data.opportunities)),
       lead: await insertMissing(tx.lead, rows(data.leads)),
-      intent_snippet: await insertMissing(tx.intentSnippet, rows(data.snippets)),
+      lead_technology: (await tx.leadTechnology.createMany({ data: data.technologies, skipDuplicates: true })).count,
+      intent_snippet: await insertMissing(tx.intentSnippet, rows(data.snippets).map(observedAsOf(Date.now()))),
       talent: await insertMissing(tx.talent, rows(data.talents)),
       job: await insertMissing(tx.job, rows(data.jobs)),
       source: await insertMissing(tx.knowledgeSource, rows(data.sources)),
@@ -96,6 +98,17 @@ async function insertMissing<Row extends { id?: string }>(delegate: InsertDelega
   const ids = rows.map((r) => r.id).filter((id): id is string => id !== undefined);
   if (ids.length === rows.length && (await delegate.count({ where: { id: { in: ids } } })) === rows.length) return 0;
   return (await delegate.createMany({ data: rows, skipDuplicates: true })).count;
+}
+
+/**
+ * Intent signals are dated relative to the day the seed runs (the rest of the data set to its fixed
+ * epoch, to the day, so two seeds on one day write the same rows): the intent model decays evidence
+ * by age, and a demo whose signals are all a year old would rank on fit alone.
+ */
+function observedAsOf(now: number) {
+  const day = 86_400_000;
+  const shift = Math.floor(now / day) * day - SEED_EPOCH;
+  return <Row extends { observedAt: Date | string }>(row: Row): Row => ({ ...row, observedAt: new Date(new Date(row.observedAt).getTime() + shift) });
 }
 
 function summary(counts: Record<string, number>): string {

@@ -50,6 +50,26 @@ export const INDUSTRIES = [
   "Education",
 ] as const;
 
+/** The leads intent model's industry id (its taxonomy) for each demo industry. */
+export const INDUSTRY_TAXONOMY: Record<(typeof INDUSTRIES)[number], string> = {
+  Manufacturing: "manufacturing",
+  "Logistics & Transportation": "logistics",
+  "Retail & E-commerce": "retail",
+  "Financial Services": "banking",
+  Insurance: "insurance",
+  Healthcare: "healthcare",
+  Pharmaceuticals: "pharma",
+  "Energy & Utilities": "energy",
+  Telecommunications: "telecom",
+  "Media & Entertainment": "media",
+  "Public Sector": "public_sector",
+  Automotive: "automotive",
+  "Software & Internet": "software",
+  "Professional Services": "professional_services",
+  "Food & Beverage": "manufacturing",
+  Education: "education",
+};
+
 const NAME_HEADS = [
   "Nord", "Alpen", "Atlas", "Baltic", "Blue", "Cedar", "Crest", "Delta", "Ember", "Falcon", "Granite", "Harbor",
   "Helix", "Iber", "Juniper", "Kestrel", "Lumen", "Meridian", "Nova", "Oak", "Orbit", "Pacific", "Polar", "Quartz",

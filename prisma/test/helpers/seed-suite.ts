@@ -7,6 +7,7 @@ const TABLES = [
   "opportunities.opportunity",
   "leads.lead",
   "leads.intent_snippet",
+  "leads.lead_technology",
   "talent.talent",
   "talent.job",
   "knowledge.source",
@@ -21,6 +22,7 @@ async function counts(db: TestDatabase): Promise<Record<string, number>> {
       (SELECT count(*)::int FROM opportunities.opportunity) AS "opportunities.opportunity",
       (SELECT count(*)::int FROM leads.lead) AS "leads.lead",
       (SELECT count(*)::int FROM leads.intent_snippet) AS "leads.intent_snippet",
+      (SELECT count(*)::int FROM leads.lead_technology) AS "leads.lead_technology",
       (SELECT count(*)::int FROM talent.talent) AS "talent.talent",
       (SELECT count(*)::int FROM talent.job) AS "talent.job",
       (SELECT count(*)::int FROM knowledge.source) AS "knowledge.source",
@@ -74,6 +76,7 @@ export function describeSeedOn(kind: DbKind): void {
         "opportunities.opportunity": d.opportunities.length,
         "leads.lead": d.leads.length,
         "leads.intent_snippet": d.snippets.length,
+        "leads.lead_technology": d.technologies.length,
         "talent.talent": d.talents.length,
         "talent.job": d.jobs.length,
         "knowledge.source": d.sources.length,
@@ -93,6 +96,25 @@ export function describeSeedOn(kind: DbKind): void {
       const stored = parseVector(row!.embedding);
       const expected = testOnlyHashEmbedding(talent.text);
       stored.forEach((x, i) => expect(x).toBeCloseTo(expected[i]!, 5));
+    });
+
+    it("writes leads the intent model can filter and intent signals dated up to the seed's day", async () => {
+      const [leads] = await first.prisma.$queryRaw<{ iso: number; taxonomy: number; total: number }[]>`
+        SELECT count(*) FILTER (WHERE country ~ '^[A-Z]{2}$')::int AS iso,
+               count(*) FILTER (WHERE industry IN ('manufacturing', 'logistics', 'retail', 'banking', 'insurance', 'healthcare', 'pharma', 'energy',
+                                                   'telecom', 'media', 'public_sector', 'automotive', 'software', 'professional_services', 'education'))::int AS taxonomy,
+               count(*)::int AS total
+        FROM leads.lead`;
+      expect(leads).toEqual({ iso: 300, taxonomy: 300, total: 300 });
+      const [dates] = await first.prisma.$queryRaw<{ newest: Date; oldest: Date }[]>`SELECT max(observed_at) AS newest, min(observed_at) AS oldest FROM leads.intent_snippet`;
+      const today = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+      expect(dates!.newest.getTime()).toBeLessThanOrEqual(today.getTime());
+      expect(dates!.newest.getTime()).toBeGreaterThan(today.getTime() - 2 * 86_400_000);
+      expect(dates!.oldest.getTime()).toBeGreaterThan(today.getTime() - 92 * 86_400_000);
+      const [tech] = await first.prisma.$queryRaw<{ leads: number; dropped: number }[]>`
+        SELECT count(DISTINCT lead_id)::int AS leads, count(*) FILTER (WHERE NOT active)::int AS dropped FROM leads.lead_technology`;
+      expect(tech!.leads).toBe(300);
+      expect(tech!.dropped).toBeGreaterThan(0);
     });
 
     it("produces the same rows in a second database", async () => {

@@ -3,9 +3,10 @@ import { buildFederatedSchema, createLlmClientFromEnv, type PubSub, type Subgrap
 import { intentLoader, leadLoader } from "./service/leads.js";
 import { IntentSnippetResolver, LeadResolver, toIntentSnippet, toLead } from "./schema/resolver.js";
 import { IntentResolver } from "./schema/intent-resolver.js";
-import { createIntentRuntime, setIntentRuntime, type IntentRuntimeOptions } from "./intent/runtime.js";
+import { bumpDataVersion, createIntentRuntime, setIntentRuntime, type IntentRuntimeOptions } from "./intent/runtime.js";
 import { intentConfigFromEnv } from "./intent/config.js";
 import { PRIOR_COLD_START, runtimeColdStart } from "./intent/scorers.js";
+import { indexPendingIntentSnippets } from "./intent/indexing.js";
 
 export { createIntentRuntime, setIntentRuntime, intentRuntime, bumpDataVersion } from "./intent/runtime.js";
 export { parseRules } from "./parser/rules.js";
@@ -43,6 +44,21 @@ export async function createSubgraph(pubSub: PubSub, options: SubgraphOptions & 
   return {
     name,
     schema,
+    async start({ db, log }) {
+      // Signals written straight to the database (the demo seed) reach the intent model in the background.
+      const catchUp = indexPendingIntentSnippets(db).then(
+        (n) => {
+          if (n > 0) {
+            bumpDataVersion(runtime);
+            log.info({ indexed: n }, "intent signals indexed for the intent model");
+          }
+        },
+        (err: unknown) => log.warn({ err }, "indexing recorded intent signals failed; it is tried again on the next start"),
+      );
+      return async () => {
+        await catchUp;
+      };
+    },
     registerMetrics(registry) {
       const { registry: _own, ...series } = runtime.metrics;
       for (const metric of Object.values(series) as Metric[]) registry.registerMetric(metric);

@@ -30,6 +30,7 @@ import {
   type IntentRow,
   type LeadRow,
 } from "../db/leads.js";
+import { indexIntentSignals } from "../intent/indexing.js";
 import { bumpDataVersion } from "../intent/runtime.js";
 
 export const LEAD_INTENT_ADDED = "leads.intentAdded";
@@ -154,7 +155,12 @@ export async function addIntentSnippet(ctx: SubgraphContext, leadId: string, inp
   const data = parseInput(intentSchema, input);
   const lead = await ctx.db.prisma.lead.findUnique({ where: { id: leadId }, select: { id: true } });
   if (!lead) throw notFound("Lead", leadId);
-  const row = await createEmbedded(ctx, INTENT_TABLE, data.text, (tx) => tx.intentSnippet.create({ data: { ...data, leadId } }));
+  const row = await createEmbedded(ctx, INTENT_TABLE, data.text, async (tx) => {
+    const created = await tx.intentSnippet.create({ data: { ...data, leadId } });
+    await indexIntentSignals(tx, [created]);
+    return created;
+  });
+  bumpDataVersion();
   const event: IntentEvent = { id: row.id, leadId: row.leadId };
   ctx.pubSub.publish(LEAD_INTENT_ADDED, event);
   return row;
