@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { z } from "zod";
 import { badUserInput } from "./errors.js";
 
@@ -11,6 +11,23 @@ export class PageInfo {
 
   @Field(() => Boolean)
   hasNextPage!: boolean;
+}
+
+/**
+ * The page type of a node type (`nodes` and `pageInfo`); name it by extending it:
+ * `@ObjectType() export class TalentConnection extends connectionOf(Talent) {}`.
+ */
+export function connectionOf<Node extends object>(node: ClassType<Node>) {
+  // Never named in the schema itself: type-graphql emits only the types resolvers reach.
+  @ObjectType()
+  abstract class Connection {
+    @Field(() => [node])
+    nodes!: Node[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return Connection;
 }
 
 @ArgsType()

@@ -1,6 +1,39 @@
+import "reflect-metadata";
 import { describe, expect, it } from "vitest";
-import { GraphQLError } from "graphql";
-import { decodeCursor, encodeCursor, pageWindow, toPage } from "../src/pagination.js";
+import { GraphQLError, printType, type GraphQLObjectType } from "graphql";
+import { Field, ID, ObjectType, Query, Resolver, buildSchema } from "type-graphql";
+import { connectionOf, decodeCursor, encodeCursor, pageWindow, toPage } from "../src/pagination.js";
+
+@ObjectType()
+class Widget {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType()
+class Gadget {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType({ description: "Widgets, newest first" })
+class WidgetConnection extends connectionOf(Widget) {}
+
+@ObjectType()
+class GadgetConnection extends connectionOf(Gadget) {}
+
+@Resolver()
+class PageResolver {
+  @Query(() => WidgetConnection)
+  widgets(): WidgetConnection {
+    return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false } };
+  }
+
+  @Query(() => GadgetConnection)
+  gadgets(): GadgetConnection {
+    return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false } };
+  }
+}
 
 const row = (i: number) => ({ id: `00000000-0000-4000-8000-00000000000${i}`, createdAt: new Date(Date.UTC(2026, 0, i)) });
 
@@ -27,5 +60,16 @@ describe("cursor pagination", () => {
     } catch (err) {
       expect((err as GraphQLError).extensions.code).toBe("BAD_USER_INPUT");
     }
+  });
+});
+
+describe("connectionOf", () => {
+  it("gives each node type its own named page type and emits no shared base type", async () => {
+    const schema = await buildSchema({ resolvers: [PageResolver], validate: false });
+    expect(printType(schema.getType("WidgetConnection") as GraphQLObjectType)).toBe(
+      '"""Widgets, newest first"""\ntype WidgetConnection {\n  nodes: [Widget!]!\n  pageInfo: PageInfo!\n}',
+    );
+    expect(printType(schema.getType("GadgetConnection") as GraphQLObjectType)).toBe("type GadgetConnection {\n  nodes: [Gadget!]!\n  pageInfo: PageInfo!\n}");
+    expect(schema.getType("Connection")).toBeUndefined();
   });
 });

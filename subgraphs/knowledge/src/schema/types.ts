@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "@matchgraph/subgraph-kit";
+import { connectionOf } from "@matchgraph/subgraph-kit";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A document ingested into the knowledge base" })
@@ -58,22 +58,10 @@ export class KnowledgeChunk {
 }
 
 @ObjectType()
-export class KnowledgeSourceConnection {
-  @Field(() => [KnowledgeSource])
-  nodes!: KnowledgeSource[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class KnowledgeSourceConnection extends connectionOf(KnowledgeSource) {}
 
 @ObjectType({ description: "Chunks in document order" })
-export class KnowledgeChunkConnection {
-  @Field(() => [KnowledgeChunk])
-  nodes!: KnowledgeChunk[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class KnowledgeChunkConnection extends connectionOf(KnowledgeChunk) {}
 
 @ObjectType({ description: "Where a passage comes from" })
 export class Citation {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "@matchgraph/subgraph-kit";
+import { connectionOf } from "@matchgraph/subgraph-kit";
 import { KnowledgeChunkRef } from "./customer-types.js";
 
 export enum SalesContentKind {
@@ -165,12 +165,7 @@ export class SalesContent {
 }
 
 @ObjectType()
-export class SalesContentConnection {
-  @Field(() => [SalesContent])
-  nodes!: SalesContent[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class SalesContentConnection extends connectionOf(SalesContent) {}
 
 @ObjectType({ description: "A piece of a streamed generation: text deltas, then the stored answer" })
 export class SalesContentEvent {

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "@matchgraph/subgraph-kit";
+import { connectionOf } from "@matchgraph/subgraph-kit";
 
 export enum CustomerStage {
   PROSPECT = "prospect",
@@ -118,12 +118,7 @@ export class CustomerInteraction {
 }
 
 @ObjectType()
-export class CustomerInteractionConnection {
-  @Field(() => [CustomerInteraction])
-  nodes!: CustomerInteraction[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class CustomerInteractionConnection extends connectionOf(CustomerInteraction) {}
 
 @ObjectType({ description: "A sentence that shows a decision factor" })
 export class FactorEvidence {
@@ -251,12 +246,7 @@ export class Customer {
 }
 
 @ObjectType()
-export class CustomerConnection {
-  @Field(() => [Customer])
-  nodes!: Customer[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class CustomerConnection extends connectionOf(Customer) {}
 
 @InputType()
 export class ContactInput {

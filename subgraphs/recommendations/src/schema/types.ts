@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "@matchgraph/subgraph-kit";
+import { connectionOf } from "@matchgraph/subgraph-kit";
 
 export enum RecommendationKind {
   CONTENT = "content",
@@ -46,13 +46,7 @@ export class RecommendationItem {
 }
 
 @ObjectType()
-export class RecommendationItemConnection {
-  @Field(() => [RecommendationItem])
-  nodes!: RecommendationItem[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class RecommendationItemConnection extends connectionOf(RecommendationItem) {}
 
 @ObjectType({ description: "Re-ranking features of a recommended item, each in [0, 1]" })
 export class RankingFeatures {

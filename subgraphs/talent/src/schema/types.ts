@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "@matchgraph/subgraph-kit";
+import { connectionOf } from "@matchgraph/subgraph-kit";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A candidate profile" })
@@ -374,22 +374,10 @@ export class JobSkillInput {
 }
 
 @ObjectType()
-export class TalentConnection {
-  @Field(() => [Talent])
-  nodes!: Talent[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class TalentConnection extends connectionOf(Talent) {}
 
 @ObjectType()
-export class JobConnection {
-  @Field(() => [Job])
-  nodes!: Job[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class JobConnection extends connectionOf(Job) {}
 
 @ObjectType({ description: "A job scored for a talent: score 0-100, explanation, sub-scores" })
 export class JobMatch {
