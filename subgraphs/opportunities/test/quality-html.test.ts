@@ -164,3 +164,30 @@ describe("match-weight chart", () => {
     expect(renderQualityReportHtml(report, { title: "t", generatedAt: new Date(0) })).not.toContain("match-weights");
   });
 });
+
+describe("monitoring section", () => {
+  it("shows alerts, freshness, drift, completeness, invalid values and duplicates, escaped", () => {
+    const monitoring = {
+      at: new Date("2026-12-03T09:00:00Z"),
+      model: "all-minilm-l6-v2",
+      records: 1234,
+      freshness: { missingVectors: 3, otherModel: 0, unprepared: 1, changedSinceMatched: 7, staleShare: 0.0081 },
+      drift: [{ feature: "amount", psi: 0.312, recent: 200, baseline: 1034 }],
+      completeness: [{ source: "apn", field: "website", completeness: 0.42 }],
+      invalid: [{ source: "odoo", kind: "close_date", count: 5 }],
+      duplicates: [],
+      alerts: [{ kind: "drift" as const, severity: "critical" as const, message: "amount drifted: PSI 0.312 <= recent" }],
+    };
+    const page = renderQualityReportHtml(report, { title: "t", generatedAt: new Date(0), monitoring });
+    expect(page).toContain('<h2 id="monitoring">Monitoring</h2>');
+    expect(page).toContain("1,234 records, vectors of all-minilm-l6-v2 expected");
+    expect(page).toContain("<li><strong>critical</strong> (drift): amount drifted: PSI 0.312 &lt;= recent</li>");
+    expect(page).toMatch(/<td>Changed since last matched<\/td><td class="num">7<\/td>/);
+    expect(page).toMatch(/<td>Stale share<\/td><td class="num">0\.8%<\/td>/);
+    expect(page).toMatch(/<td>amount<\/td><td class="num">0\.312<\/td><td class="num">200<\/td><td class="num">1,034<\/td>/);
+    expect(page).toMatch(/<td>apn website<\/td><td class="num">42\.0%<\/td>/);
+    expect(page).toMatch(/<td>odoo close_date<\/td><td class="num">5<\/td>/);
+    expect(page).toMatch(/<h3>Duplicates within a source<\/h3><p>None\.<\/p>/);
+    expect(renderQualityReportHtml(report, { title: "t", generatedAt: new Date(0) })).not.toContain('id="monitoring"');
+  });
+});

@@ -1,4 +1,5 @@
 import type { SignalContribution } from "../matching/types.js";
+import type { MatchingMonitoring } from "../service/monitoring.js";
 import type { EvaluatedPair, QualityPoint, QualityReport } from "./evaluate.js";
 
 export interface QualityReportMeta {
@@ -8,6 +9,45 @@ export interface QualityReportMeta {
   configVersion?: number;
   /** The match model in force (em scoring): a match-weight chart per comparison and level. */
   matchModel?: { estimated: boolean; comparisons: Array<{ name: string; levels: Array<{ label: string; m: number; u: number }> }> };
+  /** Freshness, drift and data quality of the records (as `matchingMonitoring`). */
+  monitoring?: MatchingMonitoring;
+}
+
+/** Monitoring figures: alerts first, then freshness, drift (PSI), completeness, invalid values and duplicates. */
+export function monitoringSection(m: MatchingMonitoring): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const table = (head: string[], rows: string[][]) =>
+    rows.length === 0
+      ? "<p>None.</p>"
+      : `<table class="summary"><thead><tr>${head.map((h, i) => `<th${i > 0 ? ' class="num"' : ""}>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${rows
+          .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<td>${escapeHtml(c)}</td>` : `<td class="num">${escapeHtml(c)}</td>`)).join("")}</tr>`)
+          .join("\n")}</tbody></table>`;
+  const f = m.freshness;
+  return (
+    `<h2 id="monitoring">Monitoring</h2>` +
+    `<p>${int(m.records)} records, vectors of ${escapeHtml(m.model)} expected; computed ${escapeHtml(m.at.toISOString())}.</p>` +
+    `<h3>Alerts</h3>` +
+    (m.alerts.length === 0 ? "<p>None.</p>" : `<ul class="alerts">${m.alerts.map((a) => `<li><strong>${escapeHtml(a.severity)}</strong> (${escapeHtml(a.kind)}): ${escapeHtml(a.message)}</li>`).join("")}</ul>`) +
+    `<h3>Embedding freshness</h3>` +
+    table(
+      ["Records", "Count"],
+      [
+        ["Without vectors", int(f.missingVectors)],
+        ["With another model's vectors", int(f.otherModel)],
+        ["Never prepared for matching", int(f.unprepared)],
+        ["Changed since last matched", int(f.changedSinceMatched)],
+        ["Stale share", pct(f.staleShare)],
+      ],
+    ) +
+    `<h3>Drift (population stability index, recent records against the baseline)</h3>` +
+    table(["Feature", "PSI", "Recent", "Baseline"], m.drift.map((d) => [d.feature, d.psi.toFixed(3), int(d.recent), int(d.baseline)])) +
+    `<h3>Completeness</h3>` +
+    table(["Source / field", "Filled"], m.completeness.map((c) => [`${c.source} ${c.field}`, pct(c.completeness)])) +
+    `<h3>Invalid values</h3>` +
+    table(["Source / kind", "Count"], m.invalid.map((i) => [`${i.source} ${i.kind}`, int(i.count)])) +
+    `<h3>Duplicates within a source</h3>` +
+    table(["Source", "Count"], m.duplicates.map((d) => [d.source, int(d.count)]))
+  );
 }
 
 /** Splink-style match-weight chart: per comparison and level, m, u and the weight ln(m/u) as a bar. */
@@ -410,6 +450,8 @@ ${curveSvg(report.curve, markers)}
 </figure>
 
 ${meta.matchModel ? matchWeightsSection(meta.matchModel) : ""}
+
+${meta.monitoring ? monitoringSection(meta.monitoring) : ""}
 
 ${falsePositivesTable(report)}
 
