@@ -1,3 +1,5 @@
+import { Parser } from "htmlparser2";
+
 /** windows-1252's 0x80–0x9F (Node's TextDecoder decodes that label as ISO-8859-1). */
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
 
@@ -30,4 +32,44 @@ export function decodeTextWithEncoding(bytes: Uint8Array): { text: string; encod
     }
     return { text, encoding: "windows-1252" };
   }
+}
+
+/** Elements whose content is never text a person wrote for the field. */
+const HTML_DROPPED = new Set(["script", "style", "template", "noscript", "iframe", "object", "svg", "head"]);
+/** Elements that break a line: their text stays apart from the next element's. */
+const HTML_BLOCKS = new Set(["p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "blockquote", "pre", "hr"]);
+
+/**
+ * The text of an HTML fragment (job ads and profiles pasted from an ATS or a web page): tags and
+ * the content of scripts and styles dropped, entities decoded, block elements on lines of their
+ * own, runs of spaces collapsed. Plain text passes through unchanged apart from the spacing
+ * ("salary < 50k" stays: a `<` not followed by a tag name is text).
+ */
+export function htmlToText(html: string): string {
+  let out = "";
+  let dropped = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (HTML_DROPPED.has(name)) dropped++;
+        else if (HTML_BLOCKS.has(name)) out += "\n";
+      },
+      ontext(text) {
+        if (dropped === 0) out += text;
+      },
+      onclosetag(name, implied) {
+        if (HTML_DROPPED.has(name)) dropped = Math.max(0, dropped - 1);
+        else if (HTML_BLOCKS.has(name) && !implied) out += "\n";
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out
+    .replace(/\u00a0/g, " ")
+    .replace(/[ \t]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
 }

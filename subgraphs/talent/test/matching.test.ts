@@ -6,7 +6,6 @@ import { generateWorld, hiddenScore } from "../src/matching/synthetic.js";
 import type { JobProfile, TalentProfile } from "../src/matching/types.js";
 import { MatchCache } from "../src/service/cache.js";
 import { feedbackLabel } from "../src/service/training.js";
-import { stripHtml } from "../src/service/talent.js";
 import { viewerOf, assertMayMatchJob, assertMayMatchTalent, assertMayGiveFeedback } from "../src/service/access.js";
 
 const talent: TalentProfile = {
@@ -179,10 +178,6 @@ describe("feedback labels, cache, input hygiene, access", () => {
     expect(cache.get("talent:j1:10:0")).toBeUndefined();
     now = 1500;
     expect(cache.get("job:t2:10:0")).toBeUndefined();
-  });
-
-  it("strips HTML from text inputs", () => {
-    expect(stripHtml("<p>Data <b>engineer</b></p><script>alert(1)</script>").trim()).toBe("Data engineer");
   });
 
   it("reads roles into viewers and applies the rules", () => {

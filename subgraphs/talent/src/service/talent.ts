@@ -8,6 +8,7 @@ import {
   WRITER_ROLES,
   createEmbedded,
   embeddingText,
+  htmlToText,
   LIMITS,
   notFound,
   optionalText,
@@ -38,20 +39,7 @@ const skillList = z
 const skills = skillList.nullish().transform((v) => v ?? []);
 const yearsExperience = z.number().int("must be an integer").min(0, "must be between 0 and 70").max(70, "must be between 0 and 70");
 
-/** Text with HTML tags removed (and the common entities decoded), then trimmed and bounded. */
-export function stripHtml(value: string): string {
-  return value
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t]{2,}/g, " ");
-}
-const html = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" ? stripHtml(v) : v), schema);
+const html = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" ? htmlToText(v) : v), schema);
 
 const level = z.enum(["junior", "mid", "senior", "lead", "principal"]).nullish();
 const remoteMode = z.enum(["onsite", "hybrid", "remote"]).nullish();
