@@ -14,6 +14,7 @@ export * from "./metrics.js";
 export * from "./pagination.js";
 export * from "./plugins.js";
 export * from "./pubsub.js";
+export * from "./result-cache.js";
 export * from "./schema.js";
 export * from "./server.js";
 export * from "./validation.js";

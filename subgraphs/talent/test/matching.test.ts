@@ -4,7 +4,7 @@ import { explainModel, explainRules, SUB_SCORE_SCALE } from "../src/matching/exp
 import { ruleScore } from "../src/matching/rules.js";
 import { generateWorld, hiddenScore } from "../src/matching/synthetic.js";
 import type { JobProfile, TalentProfile } from "../src/matching/types.js";
-import { MatchCache } from "../src/service/cache.js";
+import { matchesAffected, type MatchesChanged } from "../src/service/cache.js";
 import { feedbackLabel } from "../src/service/training.js";
 import { viewerOf, assertMayMatchJob, assertMayMatchTalent, assertMayGiveFeedback } from "../src/service/access.js";
 
@@ -166,18 +166,13 @@ describe("feedback labels, cache, input hygiene, access", () => {
     expect(feedbackLabel(["DISMISSED"])).toBe(15);
   });
 
-  it("expires entries after the TTL and drops what a change affects", () => {
-    let now = 0;
-    const cache = new MatchCache<number>(1000, 10, () => now);
-    cache.set("job:t1:10:0", 1);
-    cache.set("job:t2:10:0", 2);
-    cache.set("talent:j1:10:0", 3);
-    cache.invalidate({ kind: "talent", id: "t1" });
-    expect(cache.get("job:t1:10:0")).toBeUndefined();
-    expect(cache.get("job:t2:10:0")).toBe(2);
-    expect(cache.get("talent:j1:10:0")).toBeUndefined();
-    now = 1500;
-    expect(cache.get("job:t2:10:0")).toBeUndefined();
+  it("drops what a change affects: a talent's own jobs and every talent list, or everything for a model", () => {
+    const keys = ["job:t1:10:0", "job:t2:10:0", "talent:j1:10:0"];
+    const affected = (change: MatchesChanged) => keys.filter((k) => matchesAffected(k, change));
+    expect(affected({ kind: "talent", id: "t1" })).toEqual(["job:t1:10:0", "talent:j1:10:0"]);
+    expect(affected({ kind: "job", id: "j1" })).toEqual(["job:t1:10:0", "job:t2:10:0", "talent:j1:10:0"]);
+    expect(affected({ kind: "job", id: "j2" })).toEqual(["job:t1:10:0", "job:t2:10:0"]);
+    expect(affected({ kind: "model", id: null })).toEqual(keys);
   });
 
   it("reads roles into viewers and applies the rules", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { markDegraded, notFound, parseInput, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
+import { markDegraded, notFound, parseInput, ResultCache, uuid, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import {
   candidateJobs,
   candidateTalents,
@@ -16,7 +16,7 @@ import { asRow, pairFeatures, type PairFeatures } from "../matching/features.js"
 import { explainModel, explainRules, type Explanation } from "../matching/explain.js";
 import { ruleScore } from "../matching/rules.js";
 import { assertMayExplain, assertMayMatchJob, assertMayMatchTalent, type Viewer } from "./access.js";
-import { MATCHES_CHANGED, MatchCache, type MatchesChanged } from "./cache.js";
+import { MATCH_CACHE_MAX, MATCH_CACHE_TTL_MS, MATCHES_CHANGED, matchesAffected, type MatchesChanged } from "./cache.js";
 
 export const MODEL_NAME = "talent-match";
 export const MAX_MATCH_LIMIT = 100;
@@ -52,12 +52,16 @@ const matchArgs = z.object({
   minScore: z.number().min(0, "minScore must be between 0 and 100").max(100, "minScore must be between 0 and 100"),
 });
 
-export const matchCache = new MatchCache<{ ids: string[]; results: ScoredPair[]; source: MatchSource; modelVersion: number | null }>();
+export const matchCache = new ResultCache<{ ids: string[]; results: ScoredPair[]; source: MatchSource; modelVersion: number | null }, MatchesChanged>({
+  max: MATCH_CACHE_MAX,
+  ttlMs: MATCH_CACHE_TTL_MS,
+  topic: MATCHES_CHANGED,
+  affects: matchesAffected,
+});
 
 /** Tells every replica (and this one) that matches involving `change` are stale. */
 export function publishMatchesChanged(ctx: Pick<SubgraphContext, "pubSub">, change: MatchesChanged): void {
-  matchCache.invalidate(change);
-  ctx.pubSub.publish(MATCHES_CHANGED, change);
+  matchCache.changed(ctx.pubSub, change);
 }
 
 /**

@@ -6,7 +6,6 @@ import { FEATURES, pairFeatures } from "../matching/features.js";
 import { generateWorld } from "../matching/synthetic.js";
 import { assertAdmin } from "./access.js";
 import { matchCache, MODEL_NAME, publishMatchesChanged } from "./matching.js";
-import { MATCHES_CHANGED, type MatchesChanged } from "./cache.js";
 
 /**
  * Training `talent-match` (seed 9.x, 14.4). The first version learns from the synthetic world
@@ -128,10 +127,7 @@ export async function startTalentWorker(services: SubgraphServices): Promise<() 
   void (async () => {
     for await (const _event of queued) worker.wake();
   })().catch((err: unknown) => services.log.error({ err }, "training wake-up subscription failed; the worker still polls"));
-  const changes = services.pubSub.subscribe(MATCHES_CHANGED);
-  void (async () => {
-    for await (const event of changes) matchCache.invalidate(event as MatchesChanged);
-  })().catch((err: unknown) => services.log.error({ err }, "match cache invalidation subscription failed"));
+  const unfollow = matchCache.follow(services.pubSub, services.log);
   try {
     // Weekly retraining of a model that exists; the first version is trained on purpose
     // (`npm run train -- talent-match` or trainTalentModel), not by every fresh database.
@@ -144,7 +140,7 @@ export async function startTalentWorker(services: SubgraphServices): Promise<() 
   worker.start();
   return async () => {
     await queued.return();
-    await changes.return();
+    unfollow();
     await worker.stop();
   };
 }
