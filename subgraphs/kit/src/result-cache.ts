@@ -60,8 +60,4 @@ export class ResultCache<V extends object, Change> {
     })().catch((err: unknown) => log.error({ err, topic: this.options.topic }, "result cache invalidation subscription failed; entries expire by their TTL"));
     return () => void changes.return?.(undefined);
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
