@@ -19,10 +19,12 @@ export interface ResultCacheOptions<Change> {
  * Results computed by a subgraph, kept in its process until the data behind them changes: a write
  * calls `changed`, which drops the affected entries here and publishes the change, and `follow`
  * drops them in every other replica. Least recently used first out, and a TTL bounds what a lost
- * message can leave stale.
+ * message can leave stale. A result computed while a change arrived may predate it: take
+ * `generation` before computing and pass it to `set`, which then keeps nothing.
  */
 export class ResultCache<V extends object, Change> {
   private readonly entries: LRUCache<string, V>;
+  private changes = 0;
 
   constructor(private readonly options: ResultCacheOptions<Change>) {
     const now = options.now;
@@ -37,12 +39,20 @@ export class ResultCache<V extends object, Change> {
     return this.entries.get(key);
   }
 
-  set(key: string, value: V): void {
+  /** Counts the changes seen so far. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** Keeps a result; one computed from `generation` `since` is dropped when a change came in between. */
+  set(key: string, value: V, since?: number): void {
+    if (since !== undefined && since !== this.changes) return;
     this.entries.set(key, value);
   }
 
   /** Drops the entries `change` affects in this process only. */
   drop(change: Change): void {
+    this.changes++;
     for (const key of [...this.entries.keys()]) if (this.options.affects(key, change)) this.entries.delete(key);
   }
 

@@ -49,3 +49,17 @@ describe("ResultCache", () => {
     expect(there.get("a:1")).toEqual({ n: 1 });
   });
 });
+
+describe("ResultCache generations", () => {
+  it("keeps nothing computed across a change", () => {
+    const pubSub = createInProcessPubSub();
+    const cache = new ResultCache<{ n: number }, Change>({ max: 10, ttlMs: 60_000, topic: "g", affects: byTable });
+    const before = cache.generation;
+    cache.changed(pubSub, { table: "b" }); // a write lands while "a:1" is being computed
+    cache.set("a:1", { n: 1 }, before);
+    expect(cache.get("a:1")).toBeUndefined();
+    const now = cache.generation;
+    cache.set("a:1", { n: 2 }, now);
+    expect(cache.get("a:1")).toEqual({ n: 2 });
+  });
+});

@@ -158,6 +158,7 @@ export async function matchJobs(ctx: SubgraphContext, args: { talentId: unknown;
   if (!talent) throw notFound("Talent", talentId);
   const viewer = assertMayMatchTalent(ctx, talent);
   const key = `job:${talentId}:${limit}:${minScore}`;
+  const generation = matchCache.generation;
   const hit = matchCache.get(key);
   if (hit) {
     const rows = await rowsByIds(ctx, "job", hit.ids);
@@ -175,7 +176,7 @@ export async function matchJobs(ctx: SubgraphContext, args: { talentId: unknown;
   remember(ctx, true, talentId, matches);
   const t5 = performance.now();
   ctx.log.debug({ ms: { talent: t1 - started, candidates: t2 - t1, features: t3 - t2, score: t4 - t3, rest: t5 - t4 }, candidates: candidates.length }, "matchJobs timings");
-  matchCache.set(key, { ids: matches.map((m) => m.row.id), results: matches.map((m) => m.result), source: scored.source, modelVersion: scored.modelVersion });
+  matchCache.set(key, { ids: matches.map((m) => m.row.id), results: matches.map((m) => m.result), source: scored.source, modelVersion: scored.modelVersion }, generation);
   return { matches, source: scored.source, modelVersion: scored.modelVersion, processingTimeMs: performance.now() - started, cached: false, viewer };
 }
 
@@ -188,6 +189,7 @@ export async function matchTalents(ctx: SubgraphContext, args: { jobId: unknown;
   if (!job) throw notFound("Job", jobId);
   const viewer = assertMayMatchJob(ctx, job);
   const key = `talent:${jobId}:${limit}:${minScore}`;
+  const generation = matchCache.generation;
   const hit = matchCache.get(key);
   if (hit) {
     const rows = await rowsByIds(ctx, "talent", hit.ids);
@@ -205,7 +207,7 @@ export async function matchTalents(ctx: SubgraphContext, args: { jobId: unknown;
   remember(ctx, false, jobId, matches);
   const t5 = performance.now();
   ctx.log.debug({ ms: { job: t1 - started, candidates: t2 - t1, features: t3 - t2, score: t4 - t3, rest: t5 - t4 }, candidates: candidates.length }, "matchTalents timings");
-  matchCache.set(key, { ids: matches.map((m) => m.row.id), results: matches.map((m) => m.result), source: scored.source, modelVersion: scored.modelVersion });
+  matchCache.set(key, { ids: matches.map((m) => m.row.id), results: matches.map((m) => m.result), source: scored.source, modelVersion: scored.modelVersion }, generation);
   return { matches, source: scored.source, modelVersion: scored.modelVersion, processingTimeMs: performance.now() - started, cached: false, viewer };
 }
 
