@@ -1,9 +1,9 @@
 /**
  * The intent model: prompt → the K leads most likely to buy, each with its score explained.
  *
- *   parse (F-1) → strict SQL retrieval with BM25 intent (F-2, F-5…F-7: one round trip per
- *   relaxation level) → progressive relaxation until ≥ 4×K candidates (technologies, then
- *   employee range, then countries, then industries; NOT clauses never) → exemplar ANN (F-2b:
+ *   parse (F-1) → SQL retrieval with BM25 intent (F-2, F-5…F-7) and progressive relaxation
+ *   until ≥ 4×K candidates (technologies, then employee range, then countries, then industries;
+ *   NOT clauses never), all in one round trip with BM25 scored once → exemplar ANN (F-2b:
  *   HNSW neighbours of the named companies) → fit, intent, final score (F-3) → company
  *   collapse (highest fit per company) → weak-evidence judging (F-5 LLM for at most 30% of the
  *   answer, F-10 cold start otherwise) → trim to K (F-4) → snippets that counted.
@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { nearestIds, parseInput, requiredText, topK, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { LEAD_TABLE } from "../db/leads.js";
-import { resolveExemplars, retrieveCandidates, snippetsByIds, snippetsOfLeads, type AppliedFilters, type CandidateRow, type Exclusions, type SnippetRow } from "../db/intent.js";
+import { resolveExemplars, retrieveCandidates, snippetsByIds, snippetsOfLeads, type CandidateRow, type Exclusions, type LevelFilter, type SnippetRow } from "../db/intent.js";
 import { normalize, type LeadQuery } from "../parser/rules.js";
 import { PRODUCT_CATEGORIES } from "../parser/vocabulary.js";
 import { parseLeadPrompt } from "../parser/index.js";
@@ -106,14 +106,15 @@ function filtersOf(q: LeadQuery): Record<FilterName, boolean> {
   };
 }
 
-function applied(q: LeadQuery, relaxed: Set<FilterName>): AppliedFilters {
-  return {
-    industries: q.industries.length && !relaxed.has("industries") ? q.industries : null,
-    countries: q.countries.length && !relaxed.has("countries") ? q.countries : null,
-    employeeMin: relaxed.has("employees") ? null : q.employeeMin,
-    employeeMax: relaxed.has("employees") ? null : q.employeeMax,
-    technologies: q.technologies.length && !relaxed.has("technologies") ? q.technologies : null,
+/** The prompt's positive filters in relaxation order, as SQL retrieval applies them level by level. */
+function levelFilters(q: LeadQuery, present: Record<FilterName, boolean>): Array<{ name: FilterName; filter: LevelFilter }> {
+  const of: Record<FilterName, LevelFilter> = {
+    technologies: { kind: "technologies", values: q.technologies },
+    employees: { kind: "employees", min: q.employeeMin, max: q.employeeMax },
+    countries: { kind: "countries", values: q.countries },
+    industries: { kind: "industries", values: q.industries },
   };
+  return RELAXATION_ORDER.filter((name) => present[name]).map((name) => ({ name, filter: of[name] }));
 }
 
 function met(q: LeadQuery, row: CandidateRow): Record<FilterName, boolean> {
@@ -206,17 +207,16 @@ async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: 
   const want = 4 * k;
   const present = filtersOf(query);
 
-  // F-2: strict first, then relax one filter at a time until ≥ 4×K candidates.
-  const relaxed = new Set<FilterName>();
+  // F-2: strict first, then relax one filter at a time until ≥ 4×K candidates: one statement
+  // scores BM25 once and evaluates every level (retrieveCandidates); "relax" times reading its answer.
+  const levels = levelFilters(query, present);
+  const retrieved = await runtime.time("retrieve", () => retrieveCandidates(ctx.db, levels.map((l) => l.filter), exclusions, bm25, want));
   const byId = new Map<string, CandidateRow>();
   const take = (rows: CandidateRow[]) => rows.forEach((r) => byId.has(r.id) || byId.set(r.id, r));
-  take(await runtime.time("retrieve", () => retrieveCandidates(ctx.db, applied(query, relaxed), exclusions, bm25, want)));
-  for (const name of RELAXATION_ORDER) {
-    if (byId.size >= want) break;
-    if (!present[name]) continue;
-    relaxed.add(name);
-    take(await runtime.time("relax", () => retrieveCandidates(ctx.db, applied(query, relaxed), exclusions, bm25, want)));
-  }
+  const relaxed = runtime.timeSync("relax", () => {
+    take(retrieved.rows);
+    return new Set<FilterName>(levels.slice(0, retrieved.relaxed).map((l) => l.name));
+  });
 
   // F-2b: exemplars' HNSW neighbours join the candidates (NOT clauses still apply).
   const similarity = new Map<string, number>();
@@ -232,7 +232,7 @@ async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: 
         }
       }
       const ids = [...similarity.keys()].filter((id) => !byId.has(id) && !exemplarIds.has(id));
-      if (ids.length) take(await retrieveCandidates(ctx.db, { industries: null, countries: null, employeeMin: null, employeeMax: null, technologies: null }, exclusions, bm25, ids.length, ids));
+      if (ids.length) take((await retrieveCandidates(ctx.db, [], exclusions, bm25, ids.length, ids)).rows);
     });
   }
 
