@@ -107,6 +107,24 @@ export async function retrieveCandidates(
   limit: number,
   onlyIds: string[] | null = null,
 ): Promise<Retrieved> {
+  const rows = await db.prisma.$queryRaw<
+    Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
+  >(retrievalSql(filters, exclusions, p, limit, onlyIds));
+  return {
+    relaxed: rows[0]?.stop ?? filters.length,
+    rows: rows.map(({ stop: _stop, ...r }) => ({
+      ...r,
+      bm25: Number(r.bm25),
+      decayed: Number(r.decayed),
+      boosted: Number(r.boosted),
+      createdAt: new Date(r.createdAt),
+      updatedAt: new Date(r.updatedAt),
+    })),
+  };
+}
+
+/** The statement retrieveCandidates runs (exported for EXPLAIN). */
+export function retrievalSql(filters: LevelFilter[], exclusions: Exclusions, p: Bm25Params, limit: number, onlyIds: string[] | null = null): Prisma.Sql {
   const ln2PerDay = Math.LN2 / p.halfLifeDays / 86_400;
   const restrict = onlyIds ? Prisma.sql`AND l.id = ANY(${onlyIds}::uuid[])` : Prisma.empty;
   const excluding = exclusionWhere(exclusions);
@@ -118,9 +136,7 @@ export async function retrieveCandidates(
         ", ",
       )})`
     : Prisma.sql`0`;
-  const rows = await db.prisma.$queryRaw<
-    Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
-  >`
+  return Prisma.sql`
     WITH el AS MATERIALIZED (
       SELECT l.id, ${level} AS lvl FROM leads.lead l WHERE true ${excluding} ${restrict}
     ), c AS (
@@ -169,17 +185,6 @@ export async function retrieveCandidates(
            top.top AS "topSnippets", (SELECT stop.lvl FROM stop) AS "stop"
     FROM top JOIN leads.lead l ON l.id = top.id
     ORDER BY top.boosted DESC, l.id`;
-  return {
-    relaxed: rows[0]?.stop ?? filters.length,
-    rows: rows.map(({ stop: _stop, ...r }) => ({
-      ...r,
-      bm25: Number(r.bm25),
-      decayed: Number(r.decayed),
-      boosted: Number(r.boosted),
-      createdAt: new Date(r.createdAt),
-      updatedAt: new Date(r.updatedAt),
-    })),
-  };
 }
 
 export interface ExemplarRow {

@@ -15,13 +15,14 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { nearestIds, parseInput, requiredText, topK, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { LEAD_TABLE } from "../db/leads.js";
-import { resolveExemplars, retrieveCandidates, snippetsByIds, snippetsOfLeads, type CandidateRow, type Exclusions, type LevelFilter, type SnippetRow } from "../db/intent.js";
+import { resolveExemplars, retrieveCandidates, snippetsByIds, snippetsOfLeads, type Bm25Params, type CandidateRow, type Exclusions, type LevelFilter, type SnippetRow } from "../db/intent.js";
 import { normalize, type LeadQuery } from "../parser/rules.js";
 import { PRODUCT_CATEGORIES } from "../parser/vocabulary.js";
 import { parseLeadPrompt } from "../parser/index.js";
 import { words } from "./text.js";
 import { checkRate, loadReputation, logQuery, recordQuality } from "./querylog.js";
 import { intentRuntime, type IntentRuntime } from "./runtime.js";
+import type { IntentConfig } from "./config.js";
 import { judgeWithLlm, type ColdStartFeatures, type Scorer } from "./scorers.js";
 
 export const PROMPT_MAX = 2000;
@@ -196,20 +197,24 @@ export function queryQuality(q: LeadQuery, hits: number): number {
   return 0.5 * q.confidence + 0.25 * (specific ? 1 : 0) + 0.25 * (hits > 0 ? 1 : 0);
 }
 
+/** What SQL retrieval needs of a parsed prompt: BM25 parameters, NOT clauses, the filters in relaxation order. */
+export function retrievalInputs(query: LeadQuery, prompt: string, cfg: IntentConfig, now: Date) {
+  const terms = queryTerms(query, prompt);
+  const churnTechnologies = [...new Set([...query.technologies, ...query.intentTopics.flatMap((id) => PRODUCT_CATEGORIES.find((c) => c.id === id)?.technologies ?? [])])];
+  const bm25: Bm25Params = { terms, k1: cfg.k1, b: cfg.b, halfLifeDays: cfg.halfLifeDays, jobPostingBoost: cfg.jobPostingBoost, churnTechnologies, churnSince: new Date(now.getTime() - cfg.churnWindowDays * 86_400_000), now };
+  const exclusions: Exclusions = { industries: query.excludedIndustries, countries: query.excludedCountries, technologies: query.excludedTechnologies };
+  const present = filtersOf(query);
+  return { bm25, exclusions, present, levels: levelFilters(query, present) };
+}
+
 async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: IntentRuntime): Promise<Cached> {
   const cfg = runtime.config;
   const query = await parseLeadPrompt(ctx, prompt, runtime);
-  const now = new Date();
-  const terms = queryTerms(query, prompt);
-  const churnTechnologies = [...new Set([...query.technologies, ...query.intentTopics.flatMap((id) => PRODUCT_CATEGORIES.find((c) => c.id === id)?.technologies ?? [])])];
-  const bm25 = { terms, k1: cfg.k1, b: cfg.b, halfLifeDays: cfg.halfLifeDays, jobPostingBoost: cfg.jobPostingBoost, churnTechnologies, churnSince: new Date(now.getTime() - cfg.churnWindowDays * 86_400_000), now };
-  const exclusions: Exclusions = { industries: query.excludedIndustries, countries: query.excludedCountries, technologies: query.excludedTechnologies };
+  const { bm25, exclusions, present, levels } = retrievalInputs(query, prompt, cfg, new Date());
   const want = 4 * k;
-  const present = filtersOf(query);
 
   // F-2: strict first, then relax one filter at a time until ≥ 4×K candidates: one statement
   // scores BM25 once and evaluates every level (retrieveCandidates); "relax" times reading its answer.
-  const levels = levelFilters(query, present);
   const retrieved = await runtime.time("retrieve", () => retrieveCandidates(ctx.db, levels.map((l) => l.filter), exclusions, bm25, want));
   const byId = new Map<string, CandidateRow>();
   const take = (rows: CandidateRow[]) => rows.forEach((r) => byId.has(r.id) || byId.set(r.id, r));
