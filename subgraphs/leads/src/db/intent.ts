@@ -107,9 +107,14 @@ export async function retrieveCandidates(
   limit: number,
   onlyIds: string[] | null = null,
 ): Promise<Retrieved> {
-  const rows = await db.prisma.$queryRaw<
-    Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
-  >(retrievalSql(filters, exclusions, p, limit, onlyIds));
+  // JIT off: its compilation (tens of ms) would cost more than the statement it speeds up. Room
+  // for the postings in memory. Both for this transaction only.
+  const [, rows] = await db.prisma.$transaction([
+    db.prisma.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
+    db.prisma.$queryRaw<
+      Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
+    >(retrievalSql(filters, exclusions, p, limit, onlyIds)),
+  ]);
   return {
     relaxed: rows[0]?.stop ?? filters.length,
     rows: rows.map(({ stop: _stop, ...r }) => ({
@@ -128,8 +133,6 @@ export function retrievalSql(filters: LevelFilter[], exclusions: Exclusions, p: 
   const ln2PerDay = Math.LN2 / p.halfLifeDays / 86_400;
   const restrict = onlyIds ? Prisma.sql`AND l.id = ANY(${onlyIds}::uuid[])` : Prisma.empty;
   const excluding = exclusionWhere(exclusions);
-  // Without NOT clauses or a restriction every lead is in `el`: the postings need no semi-join.
-  const narrowed = onlyIds !== null || exclusions.industries.length + exclusions.countries.length + exclusions.technologies.length > 0;
   const level = filters.length
     ? Prisma.sql`greatest(${Prisma.join(
         filters.map((f, i) => Prisma.sql`CASE WHEN ${meets(f)} THEN 0 ELSE ${i + 1}::int END`),
@@ -139,41 +142,49 @@ export function retrievalSql(filters: LevelFilter[], exclusions: Exclusions, p: 
   return Prisma.sql`
     WITH el AS MATERIALIZED (
       SELECT l.id, ${level} AS lvl FROM leads.lead l WHERE true ${excluding} ${restrict}
-    ), c AS (
+    ), c AS MATERIALIZED (
       SELECT lvl, count(*) AS n FROM el GROUP BY lvl
-    ), stop AS (
+    ), stop AS MATERIALIZED (
       SELECT coalesce(min(v.l), ${filters.length}::int) AS lvl
       FROM generate_series(0, ${filters.length}::int) v(l)
       WHERE (SELECT coalesce(sum(c.n), 0) FROM c WHERE c.lvl <= v.l) >= ${limit}
+    ), elig AS MATERIALIZED (
+      SELECT el.id, el.lvl FROM el, stop WHERE el.lvl <= stop.lvl
     ), q AS (
       SELECT t.term, ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5)::float8) AS idf
       FROM leads.term_stat t CROSS JOIN leads.corpus_stat c
       WHERE c.id = 1 AND t.term = ANY(${p.terms}::text[])
     ), a AS (
       SELECT greatest(1.0, total_length::float8 / greatest(documents, 1)) AS avglen FROM leads.corpus_stat WHERE id = 1
-    ), ps AS (
-      SELECT st.lead_id, st.snippet_id, st.source,
-             sum(q.idf * st.tf * (${p.k1}::float8 + 1) / (st.tf + ${p.k1}::float8 * (1 - ${p.b}::float8 + ${p.b}::float8 * st.length / a.avglen))) AS bm25,
-             exp(-${ln2PerDay}::float8 * greatest(0, extract(epoch FROM (${p.now}::timestamptz - st.observed_at))::float8)) AS decay
-      FROM leads.snippet_term st JOIN q ON q.term = st.term CROSS JOIN a
-      ${narrowed ? Prisma.sql`WHERE st.lead_id IN (SELECT el.id FROM el)` : Prisma.empty}
-      GROUP BY st.lead_id, st.snippet_id, st.source, st.observed_at
+    ), ps AS MATERIALIZED (
+      -- The query terms' postings (an index-only scan of the covering primary key) of the leads
+      -- eligible at the chosen level, each with its BM25 part and its snippet's decay. Leads are
+      -- scored from these; snippets only for the leads answered.
+      SELECT st.lead_id, st.snippet_id, st.source = 'job_posting' AS job,
+             q.idf * st.tf * (${p.k1}::float8 + 1) / (st.tf + ${p.k1}::float8 * (1 - ${p.b}::float8 + ${p.b}::float8 * st.length / a.avglen)) AS bm25,
+             exp(-${ln2PerDay}::float8 * greatest(0, date_part('epoch', ${p.now}::timestamptz - st.observed_at))) AS decay
+      FROM leads.snippet_term st JOIN q ON q.term = st.term JOIN elig ON elig.id = st.lead_id CROSS JOIN a
     ), s AS (
       SELECT lead_id,
              sum(bm25) AS bm25,
              sum(bm25 * decay) AS decayed,
-             sum(bm25 * decay * CASE WHEN source = 'job_posting' THEN ${p.jobPostingBoost}::float8 ELSE 1 END) AS boosted,
-             bool_or(source = 'job_posting') AS has_job,
-             (array_agg(snippet_id::text ORDER BY bm25 * decay DESC))[1:3] AS top
+             sum(bm25 * decay * CASE WHEN job THEN ${p.jobPostingBoost}::float8 ELSE 1 END) AS boosted,
+             bool_or(job) AS has_job
       FROM ps GROUP BY lead_id
     ), scored AS (
-      SELECT el.id, el.lvl, coalesce(s.bm25, 0) AS bm25, coalesce(s.decayed, 0) AS decayed, coalesce(s.boosted, 0) AS boosted,
-             coalesce(s.has_job, false) AS has_job, coalesce(s.top, '{}'::text[]) AS top
-      FROM el LEFT JOIN s ON s.lead_id = el.id
-    ), top AS (
-      (SELECT scored.* FROM scored, stop WHERE scored.lvl <= stop.lvl ORDER BY scored.boosted DESC, scored.id LIMIT ${limit})
-      UNION
-      SELECT scored.* FROM scored, stop WHERE scored.lvl < stop.lvl
+      SELECT elig.id, elig.lvl, coalesce(s.bm25, 0) AS bm25, coalesce(s.decayed, 0) AS decayed, coalesce(s.boosted, 0) AS boosted,
+             coalesce(s.has_job, false) AS has_job
+      FROM elig LEFT JOIN s ON s.lead_id = elig.id
+    ), top AS MATERIALIZED (
+      -- At most 2 × limit rows (the second part has fewer than limit): the LIMIT tells the planner so.
+      ((SELECT scored.* FROM scored ORDER BY scored.boosted DESC, scored.id LIMIT ${limit})
+       UNION
+       SELECT scored.* FROM scored, stop WHERE scored.lvl < stop.lvl)
+      LIMIT ${2 * limit}
+    ), snip AS (
+      SELECT lead_id, (array_agg(snippet_id::text ORDER BY score DESC))[1:3] AS top
+      FROM (SELECT ps.lead_id, ps.snippet_id, sum(ps.bm25 * ps.decay) AS score FROM ps JOIN top ON top.id = ps.lead_id GROUP BY ps.lead_id, ps.snippet_id) x
+      GROUP BY lead_id
     )
     SELECT l.id::text AS "id", l.company_name AS "companyName", l.domain, l.industry, l.country,
            l.employee_count AS "employeeCount", l.revenue_band AS "revenueBand", l.description,
@@ -182,8 +193,8 @@ export function retrievalSql(filters: LevelFilter[], exclusions: Exclusions, p: 
            top.bm25 AS "bm25", top.decayed AS "decayed", top.boosted AS "boosted", top.has_job AS "hasJobPosting",
            EXISTS (SELECT 1 FROM leads.lead_technology ct WHERE ct.lead_id = l.id AND ct.technology = ANY(${p.churnTechnologies}::text[])
                    AND (ct.first_seen > ${p.churnSince}::timestamptz OR (NOT ct.active AND ct.last_seen > ${p.churnSince}::timestamptz))) AS "churn",
-           top.top AS "topSnippets", (SELECT stop.lvl FROM stop) AS "stop"
-    FROM top JOIN leads.lead l ON l.id = top.id
+           coalesce(snip.top, '{}'::text[]) AS "topSnippets", (SELECT stop.lvl FROM stop) AS "stop"
+    FROM top JOIN leads.lead l ON l.id = top.id LEFT JOIN snip ON snip.lead_id = top.id
     ORDER BY top.boosted DESC, l.id`;
 }
 
