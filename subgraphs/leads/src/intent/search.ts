@@ -20,13 +20,14 @@ import { normalize, type LeadQuery } from "../parser/rules.js";
 import { PRODUCT_CATEGORIES } from "../parser/vocabulary.js";
 import { parseLeadPrompt } from "../parser/index.js";
 import { words } from "./text.js";
-import { checkRate, loadReputation, logQuery, recordQuality } from "./querylog.js";
+import { checkRate, loadReputation, logQuery, recordQuality, type LoggedHit } from "./querylog.js";
 import { intentRuntime, type IntentRuntime } from "./runtime.js";
 import type { IntentConfig } from "./config.js";
 import { judgeWithLlm, type ColdStartFeatures, type Scorer } from "./scorers.js";
 
 export const PROMPT_MAX = 2000;
-const promptSchema = requiredText(PROMPT_MAX);
+// Built once: zod compiles a schema on its first parse, so a schema built per call costs that every time.
+const promptInput = z.object({ prompt: requiredText(PROMPT_MAX) });
 
 /** The order in which filters are given up when too few leads pass them all. */
 export const RELAXATION_ORDER = ["technologies", "employees", "countries", "industries"] as const;
@@ -87,6 +88,8 @@ interface Cached {
   candidates: number;
   costUsd: number;
   llmCalls: number;
+  /** What every query answered with this result logs: its hits and parse, serialised once. */
+  log: { parsed: string; quality: number; hits: LoggedHit[] };
 }
 
 /** BM25 query terms: the product's words and its categories' snippet vocabulary. */
@@ -141,7 +144,7 @@ const inflight = new Map<string, Promise<Cached>>();
 const submitterOf = (ctx: SubgraphContext) => ctx.identity?.userId ?? "anonymous";
 
 export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k: unknown }, runtime: IntentRuntime = intentRuntime()): Promise<LeadSearch> {
-  const prompt = parseInput(z.object({ prompt: promptSchema }), { prompt: args.prompt }).prompt;
+  const prompt = parseInput(promptInput, { prompt: args.prompt }).prompt;
   const k = parseInput(topK, args.k);
   const submitter = submitterOf(ctx);
   await loadReputation(ctx.db, runtime, submitter);
@@ -168,26 +171,21 @@ export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k
   }
 
   const queryId = randomUUID();
-  const quality = queryQuality(result.query, result.hits.length);
+  const quality = result.log.quality;
   logQuery(ctx.db, {
     id: queryId,
     submitter,
     prompt,
-    parsed: result.query,
+    parsed: result.log.parsed,
     k,
     quality,
     costUsd: cached ? 0 : result.costUsd,
     llmCalls: cached ? 0 : result.llmCalls,
-    hits: result.hits.map((h, rank) => ({
-      leadId: h.lead.id,
-      rank: rank + 1,
-      minerIds: [...new Set(h.snippets.map((s) => s.minerId).filter((m): m is string => !!m))],
-      features: coldStartFeatures(h) as unknown as Record<string, number>,
-      llmLikelihood: h.explanation.llmLikelihood,
-    })),
+    hits: result.log.hits,
   });
   await recordQuality(ctx.db, runtime, submitter, quality);
-  return { queryId, ...result, costUsd: cached ? 0 : result.costUsd, llmCalls: cached ? 0 : result.llmCalls, cached };
+  const { log: _log, ...answer } = result;
+  return { queryId, ...answer, costUsd: cached ? 0 : result.costUsd, llmCalls: cached ? 0 : result.llmCalls, cached };
 }
 
 /** Query quality in [0, 1]: how much of the prompt the parser understood, whether it says what it wants, whether anything came back. */
@@ -300,7 +298,18 @@ async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: 
     runtime.metrics.leadCost.observe(h.explanation.costUsd);
   }
   runtime.metrics.queryCost.observe(costUsd);
-  return { query, hits, relaxedFilters: RELAXATION_ORDER.filter((f) => relaxed.has(f)), candidates: byId.size, costUsd, llmCalls };
+  const log = {
+    parsed: JSON.stringify(query),
+    quality: queryQuality(query, hits.length),
+    hits: hits.map((h, rank) => ({
+      leadId: h.lead.id,
+      rank: rank + 1,
+      minerIds: `{${[...new Set(h.snippets.map((s) => s.minerId).filter((m): m is string => !!m))].join(",")}}`,
+      features: JSON.stringify(coldStartFeatures(h)),
+      llmLikelihood: h.explanation.llmLikelihood,
+    })),
+  };
+  return { query, hits, relaxedFilters: RELAXATION_ORDER.filter((f) => relaxed.has(f)), candidates: byId.size, costUsd, llmCalls, log };
 }
 
 /** What the cold-start model reads of a hit (also stored with each returned hit: its training set). */
