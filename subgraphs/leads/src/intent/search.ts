@@ -12,6 +12,7 @@
  * version); every write that can change a result bumps the version.
  */
 import { randomUUID } from "node:crypto";
+import type { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { nearestIds, parseInput, requiredText, topK, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { LEAD_TABLE } from "../db/leads.js";
@@ -88,6 +89,7 @@ interface Cached {
   candidates: number;
   costUsd: number;
   llmCalls: number;
+  computedAt: number;
   /** What every query answered with this result logs: its hits and parse, serialised once. */
   log: { parsed: string; quality: number; hits: LoggedHit[] };
 }
@@ -140,6 +142,8 @@ export function companyKey(name: string): string {
 }
 
 const inflight = new Map<string, Promise<Cached>>();
+const REFRESHING = 2;
+let refreshing = 0;
 
 const submitterOf = (ctx: SubgraphContext) => ctx.identity?.userId ?? "anonymous";
 
@@ -151,11 +155,8 @@ export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k
   checkRate(runtime, submitter);
 
   const key = `${runtime.dataVersion}|${k}|${normalize(prompt).replace(/\s+/g, " ").trim()}`;
-  let result = runtime.resultCache.get(key) as Cached | undefined;
-  const cached = !!result;
-  runtime.metrics.resultCache.inc({ outcome: cached ? "hit" : "miss" });
-  if (!result) {
-    // Single flight: identical searches arriving while one computes wait for it instead of computing again.
+  // Single flight: identical searches arriving while one computes wait for it instead of computing again.
+  const compute = (): Promise<Cached> => {
     let flight = inflight.get(key);
     if (!flight) {
       const version = runtime.dataVersion;
@@ -167,8 +168,27 @@ export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k
         .finally(() => inflight.delete(key));
       inflight.set(key, flight);
     }
-    result = await flight;
+    return flight;
+  };
+  const status: LRUCache.Status<string, object> = {};
+  let result = runtime.resultCache.get(key, { allowStale: true, status }) as Cached | undefined;
+  const stale = !!result && status.get === "stale";
+  if (result && stale) {
+    // Past its TTL with nothing written since (the key carries the data version): it answers while
+    // one search refreshes it, so a hot prompt never makes its callers wait for its recomputation.
+    // At most REFRESHING refreshes at a time (many entries expire together): the others answer stale a little longer.
+    if (Date.now() - result.computedAt < 2 * runtime.config.resultCacheTtlMs) {
+      if (!inflight.has(key) && refreshing < REFRESHING) {
+        refreshing++;
+        void compute()
+          .catch(() => undefined)
+          .finally(() => refreshing--);
+      }
+    } else result = undefined;
   }
+  const cached = !!result;
+  runtime.metrics.resultCache.inc({ outcome: cached ? (stale ? "stale" : "hit") : "miss" });
+  result ??= await compute();
 
   const queryId = randomUUID();
   const quality = result.log.quality;
@@ -184,7 +204,7 @@ export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k
     hits: result.log.hits,
   });
   await recordQuality(ctx.db, runtime, submitter, quality);
-  const { log: _log, ...answer } = result;
+  const { log: _log, computedAt: _at, ...answer } = result;
   return { queryId, ...answer, costUsd: cached ? 0 : result.costUsd, llmCalls: cached ? 0 : result.llmCalls, cached };
 }
 
@@ -309,7 +329,7 @@ async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: 
       llmLikelihood: h.explanation.llmLikelihood,
     })),
   };
-  return { query, hits, relaxedFilters: RELAXATION_ORDER.filter((f) => relaxed.has(f)), candidates: byId.size, costUsd, llmCalls, log };
+  return { query, hits, relaxedFilters: RELAXATION_ORDER.filter((f) => relaxed.has(f)), candidates: byId.size, costUsd, llmCalls, computedAt: Date.now(), log };
 }
 
 /** What the cold-start model reads of a hit (also stored with each returned hit: its training set). */
