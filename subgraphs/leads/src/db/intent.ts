@@ -191,10 +191,17 @@ export function retrievalSql(filters: LevelFilter[], exclusions: Exclusions, p: 
            l.embedding_model AS "embeddingModel", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
            ARRAY(SELECT lt.technology FROM leads.lead_technology lt WHERE lt.lead_id = l.id AND lt.active ORDER BY lt.technology) AS "technologies",
            top.bm25 AS "bm25", top.decayed AS "decayed", top.boosted AS "boosted", top.has_job AS "hasJobPosting",
-           EXISTS (SELECT 1 FROM leads.lead_technology ct WHERE ct.lead_id = l.id AND ct.technology = ANY(${p.churnTechnologies}::text[])
-                   AND (ct.first_seen > ${p.churnSince}::timestamptz OR (NOT ct.active AND ct.last_seen > ${p.churnSince}::timestamptz))) AS "churn",
+           churn.yes IS NOT NULL AS "churn",
            coalesce(snip.top, '{}'::text[]) AS "topSnippets", (SELECT stop.lvl FROM stop) AS "stop"
     FROM top JOIN leads.lead l ON l.id = top.id LEFT JOIN snip ON snip.lead_id = top.id
+    -- A probe of the (lead, technology) key per answered lead; as EXISTS the planner preferred
+    -- hashing every churned technology row of the table.
+    LEFT JOIN LATERAL (
+      SELECT true AS yes FROM leads.lead_technology ct
+      WHERE ct.lead_id = l.id AND ct.technology = ANY(${p.churnTechnologies}::text[])
+        AND (ct.first_seen > ${p.churnSince}::timestamptz OR (NOT ct.active AND ct.last_seen > ${p.churnSince}::timestamptz))
+      LIMIT 1
+    ) churn ON true
     ORDER BY top.boosted DESC, l.id`;
 }
 
