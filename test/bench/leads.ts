@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- leads [--companies 100000] [--snippets 10] [--seed 42] [--duration 30]
- *   [--rates 50,100,250] [--modes zipf,distinct] [--fresh] [--no-load-test]`
+ *   [--rates 50,100,250] [--modes zipf,distinct] [--fresh] [--no-load-test] [--cpu-prof]`
  *
  * The leads intent model (issue 10) at bench scale on PostgreSQL (DATABASE_URL, else
  * TEST_DATABASE_URL's server, in a database of its own that later runs reuse; --fresh rebuilds it):
@@ -14,12 +14,19 @@
  * 3. Load through the gateway at fixed rates (open loop: latency counts from the scheduled send,
  *    so a backlog shows), --duration s per rate: "zipf" (80% of requests from 20 prompts, the
  *    rest from a pool of other prompts) and "distinct" (every request a prompt never sent before).
+ * Each load run also reports the CPU the platform process (gateway, subgraphs, ml-runtime: one
+ * event loop), PostgreSQL's backends and this load generator used per request (utime + stime from
+ * /proc over the run), so a saturated run says which of them ran out. --cpu-prof writes V8's
+ * profile of the platform process to bench/results/leads-<time>.cpuprofile when it stops.
  * Prints tables, writes bench/results/leads-<time>.json, and prints as the LAST line one JSON
  * object: {"precision_at_25", "ndcg_at_25", "recall_at_100", "llm_call_ratio",
  * "cost_per_lead_usd": {"avg", "p99"}, "parser_accuracy", "load": {"zipf": {"250": {...}}, "distinct": {...}}}.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
@@ -39,6 +46,7 @@ interface Args {
   modes: string[];
   fresh: boolean;
   loadTest: boolean;
+  cpuProf: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -55,15 +63,35 @@ function parseArgs(argv: string[]): Args {
     modes: get("modes", "zipf,distinct").split(","),
     fresh: argv.includes("--fresh"),
     loadTest: !argv.includes("--no-load-test"),
+    cpuProf: argv.includes("--cpu-prof"),
   };
 }
 
 const SEARCH = `query ($prompt: String!, $k: Int!) { findLeads(prompt: $prompt, k: $k) { costUsd hits { lead { companyName } explanation { scorer costUsd } } } }`;
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<{ data?: T; errors?: unknown[] }> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }), signal });
-  if (!res.ok) return { errors: [`HTTP ${res.status}`] };
-  return (await res.json()) as { data?: T; errors?: unknown[] };
+// node:http with kept-alive sockets: fetch (undici) spent about twice the CPU per request, taken
+// from the 2 cores the servers under test share with this load generator.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+
+function gql<T>(url: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<{ data?: T; errors?: unknown[] }> {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, signal, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        if (res.statusCode !== 200) return resolve({ errors: [`HTTP ${res.statusCode}`] });
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as { data?: T; errors?: unknown[] });
+        } catch (err) {
+          reject(err as Error);
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 /** A database of its own on the PostgreSQL server; whether it already holds the market. */
@@ -93,8 +121,13 @@ async function benchDatabase(a: Args): Promise<{ url: string; loaded: boolean }>
   }
 }
 
+const STAMP = new Date().toISOString().replace(/[:.]/g, "-");
+const RESULTS = path.join(REPO_ROOT, "bench", "results");
+
 async function startChild(url: string, a: Args, load: boolean): Promise<{ child: ChildProcess; gateway: string; setup: Record<string, number> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "test", "bench", "leads-child.ts"), url, String(a.companies), String(a.snippets), String(a.seed), load ? "1" : "0"], {
+  if (a.cpuProf) await mkdir(RESULTS, { recursive: true });
+  const prof = a.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`, `--cpu-prof-name=leads-${STAMP}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...prof, "--import", "tsx", path.join(REPO_ROOT, "test", "bench", "leads-child.ts"), url, String(a.companies), String(a.snippets), String(a.seed), load ? "1" : "0"], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: "production", LEADS_RATE_PER_MINUTE: "100000000", LOG_LEVEL: "warn" },
@@ -108,6 +141,28 @@ async function startChild(url: string, a: Args, load: boolean): Promise<{ child:
   return { child, gateway, setup };
 }
 
+/** CPU seconds (utime + stime) a process has used, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL backends serving a database: their pids (their CPU is read from /proc). */
+async function backendPids(url: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return r.rows.map((x: { pid: number }) => x.pid);
+  } finally {
+    await c.end();
+  }
+}
+
 interface LoadResult {
   target_qps: number;
   achieved_qps: number;
@@ -116,6 +171,8 @@ interface LoadResult {
   p99_ms: number;
   errors: number;
   requests: number;
+  /** CPU ms per request: the platform process, PostgreSQL's backends for the database, this load generator. */
+  cpu_ms_per_request?: { platform: number; postgres: number; client: number };
 }
 
 const q = (xs: number[], p: number) => {
@@ -224,13 +281,23 @@ export async function main(argv: string[]): Promise<number> {
           return { prompt: distinct[i % distinct.length]!, k: 25 + Math.floor(i / distinct.length) - 5 };
         },
       };
-      console.log(`\n${"mode".padEnd(9)} ${"target".padStart(6)} ${"achieved".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(6)}`);
+      console.log(`\n${"mode".padEnd(9)} ${"target".padStart(6)} ${"achieved".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(6)}  CPU ms/req platform, postgres, client; load average`);
       for (const mode of a.modes) {
         load[mode] = {};
         for (const rate of a.rates) {
+          const backends = new Map((await backendPids(url)).map((p) => [p, cpuSeconds(p)]));
+          const before = { platform: cpuSeconds(child.pid!), client: process.cpuUsage() };
           const r = await runLoad(gateway, rate, a.duration, sources[mode]!);
+          const client = process.cpuUsage(before.client);
+          // Backends that started during the run count from zero.
+          const pgCpu = (await backendPids(url)).reduce((t, p) => t + cpuSeconds(p) - (backends.get(p) ?? 0), 0);
+          const per = (sec: number) => Math.round(((sec * 1000) / Math.max(1, r.requests)) * 100) / 100;
+          r.cpu_ms_per_request = { platform: per(cpuSeconds(child.pid!) - before.platform), postgres: per(pgCpu), client: per((client.user + client.system) / 1e6) };
           load[mode]![String(rate)] = r;
-          console.log(`${mode.padEnd(9)} ${String(rate).padStart(6)} ${r.achieved_qps.toFixed(1).padStart(8)} ${r.p50_ms.toFixed(1).padStart(8)} ${r.p95_ms.toFixed(1).padStart(8)} ${r.p99_ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(6)}`);
+          const c = r.cpu_ms_per_request!;
+          console.log(
+            `${mode.padEnd(9)} ${String(rate).padStart(6)} ${r.achieved_qps.toFixed(1).padStart(8)} ${r.p50_ms.toFixed(1).padStart(8)} ${r.p95_ms.toFixed(1).padStart(8)} ${r.p99_ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(6)}  ${c.platform}, ${c.postgres}, ${c.client}; ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+          );
         }
       }
     }
@@ -243,9 +310,8 @@ export async function main(argv: string[]): Promise<number> {
       parser_accuracy: round(parserAccuracy),
       load: Object.fromEntries(Object.entries(load).map(([m, rates]) => [m, Object.fromEntries(Object.entries(rates).map(([r, x]) => [r, { achieved_qps: x.achieved_qps, p50_ms: x.p50_ms, p95_ms: x.p95_ms, p99_ms: x.p99_ms, errors: x.errors }]))])),
     };
-    const outDir = path.join(REPO_ROOT, "bench", "results");
-    await mkdir(outDir, { recursive: true });
-    const out = path.join(outDir, `leads-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    await mkdir(RESULTS, { recursive: true });
+    const out = path.join(RESULTS, `leads-${STAMP}.json`);
     await writeFile(out, JSON.stringify({ args: a, setup_ms: setupMs, setup, quality: { test: strip(test), dev: strip(dev) }, load, summary }, null, 2));
     console.log(`results: ${out}`);
     console.log(JSON.stringify(summary));

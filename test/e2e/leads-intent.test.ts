@@ -5,10 +5,11 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds } from "../src/env.js";
 import { startTestPlatform, type TestPlatform } from "../src/harness.js";
 import { leadsTrainableModels } from "@matchgraph/leads/training";
+import { createIntentRuntime, intentRuntime, setIntentRuntime } from "../../subgraphs/leads/src/intent/runtime.js";
 
 const kinds = await databaseKinds();
 const DAY = 86_400_000;
@@ -245,6 +246,23 @@ describe.each(kinds)("leads intent model through the gateway on %s", (kind) => {
     expect(after.cached).toBe(false); // the write bumped the data version
     expect(delta(after).explanation.bm25 as number).toBeGreaterThan(0);
     expect(delta(after).snippets[0]).toMatchObject({ source: "JOB_POSTING", text: expect.stringMatching(/Salesforce administrator/) });
+  });
+
+  it("answers a prompt whose cached result expired with that result while one search refreshes it", async () => {
+    const saved = intentRuntime();
+    const runtime = createIntentRuntime({ config: { ...saved.config, resultCacheTtlMs: 300 } });
+    setIntentRuntime(runtime);
+    try {
+      const prompt = "We sell an ERP system to manufacturers in Germany";
+      expect((await search(prompt, 5)).cached).toBe(false);
+      await new Promise((r) => setTimeout(r, 350));
+      const stale = await search(prompt, 5);
+      expect(stale.cached).toBe(true); // expired, nothing written since: answered at once
+      // …and replaced by a fresh result in the background.
+      await vi.waitFor(() => expect([...runtime.resultCache.keys()].some((key) => runtime.resultCache.getRemainingTTL(key) > 0)).toBe(true), { timeout: 5000, interval: 20 });
+    } finally {
+      setIntentRuntime(saved);
+    }
   });
 
   it("F-2b finds exemplars' neighbours by HNSW and leaves the exemplar itself out", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -78,8 +78,15 @@ export async function serveSubgraph(
     schema: def.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    // Inline tracing only feeds Apollo Studio, which this platform does not use.
-    plugins: [operationMetricsPlugin(metrics), inputHygienePlugin(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    // Inline tracing only feeds Apollo Studio, which this platform does not use. Cache control
+    // (no schema sets hints) would wrap every field resolver to compute a policy nobody reads.
+    plugins: [
+      operationMetricsPlugin(metrics),
+      inputHygienePlugin(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 

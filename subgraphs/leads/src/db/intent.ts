@@ -1,13 +1,14 @@
 import { Prisma, type Database } from "@matchgraph/db";
 
-/** Positive filters as applied in SQL (null: not applied, at this relaxation level or at all). */
-export interface AppliedFilters {
-  industries: string[] | null;
-  countries: string[] | null;
-  employeeMin: number | null;
-  employeeMax: number | null;
-  technologies: string[] | null;
-}
+/**
+ * A positive filter of the prompt, in relaxation order: the SQL condition a lead meets it by
+ * (a lead whose column is NULL does not meet it).
+ */
+export type LevelFilter =
+  | { kind: "industries"; values: string[] }
+  | { kind: "countries"; values: string[] }
+  | { kind: "employees"; min: number | null; max: number | null }
+  | { kind: "technologies"; values: string[] };
 
 /** NOT clauses: always applied, never relaxed. */
 export interface Exclusions {
@@ -52,89 +53,156 @@ export interface CandidateRow {
   topSnippets: string[];
 }
 
-function whereFilters(f: AppliedFilters, x: Exclusions): Prisma.Sql {
+export interface Retrieved {
+  rows: CandidateRow[];
+  /**
+   * How many of the filters (from the first) had to be given up: the first level, counting from
+   * strict (0), at which at least `limit` leads pass the filters still applied; all of them when
+   * no level has enough.
+   */
+  relaxed: number;
+}
+
+function exclusionWhere(x: Exclusions): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (x.industries.length) parts.push(Prisma.sql`AND (l.industry IS NULL OR NOT (l.industry = ANY(${x.industries}::text[])))`);
   if (x.countries.length) parts.push(Prisma.sql`AND (l.country IS NULL OR NOT (l.country = ANY(${x.countries}::text[])))`);
   if (x.technologies.length) {
     parts.push(Prisma.sql`AND NOT EXISTS (SELECT 1 FROM leads.lead_technology xt WHERE xt.lead_id = l.id AND xt.active AND xt.technology = ANY(${x.technologies}::text[]))`);
   }
-  if (f.industries?.length) parts.push(Prisma.sql`AND l.industry = ANY(${f.industries}::text[])`);
-  if (f.countries?.length) parts.push(Prisma.sql`AND l.country = ANY(${f.countries}::text[])`);
-  if (f.employeeMin !== null) parts.push(Prisma.sql`AND l.employee_count >= ${f.employeeMin}`);
-  if (f.employeeMax !== null) parts.push(Prisma.sql`AND l.employee_count <= ${f.employeeMax}`);
-  if (f.technologies?.length) {
-    parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM leads.lead_technology ft WHERE ft.lead_id = l.id AND ft.active AND ft.technology = ANY(${f.technologies}::text[]))`);
-  }
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+function meets(f: LevelFilter): Prisma.Sql {
+  switch (f.kind) {
+    case "industries":
+      return Prisma.sql`coalesce(l.industry = ANY(${f.values}::text[]), false)`;
+    case "countries":
+      return Prisma.sql`coalesce(l.country = ANY(${f.values}::text[]), false)`;
+    case "employees":
+      return Prisma.sql`coalesce(l.employee_count >= ${f.min ?? 0} AND l.employee_count <= ${f.max ?? 2_147_483_647}, false)`;
+    case "technologies":
+      // A hashed subplan: the leads using one of the technologies are read once, not per lead.
+      return Prisma.sql`l.id IN (SELECT ft.lead_id FROM leads.lead_technology ft WHERE ft.active AND ft.technology = ANY(${f.values}::text[]))`;
+  }
+}
+
 /**
- * One round trip: the leads that pass the filters (NOT clauses always), each with its BM25 intent
- * over the query terms (k1, b, document lengths and IDF from the trigger-maintained statistics),
- * time decay, job-posting boost, technology churn and the snippets that counted; best intent
- * first, at most `limit`. `onlyIds` restricts to given leads (exemplar neighbours).
+ * One round trip for the whole progressive relaxation (F-2) with BM25 intent (F-5…F-7) computed
+ * once. Every lead that passes the NOT clauses gets a level: the position (1-based, in `filters`'
+ * order) of the last filter it misses, 0 when it meets them all; so at relaxation level L (the
+ * first L filters given up) the eligible leads are those of level ≤ L. The statement picks the
+ * first level with at least `limit` eligible leads (or the last one) and returns what one query
+ * per level, merged, returned: the best `limit` eligible leads at that level by intent, and every
+ * lead eligible at the level before (fewer than `limit`, or relaxation would have stopped there).
+ * BM25 (k1, b, document lengths and IDF from the trigger-maintained statistics) with time decay,
+ * job-posting boost and technology churn is scored once over the query terms' postings of the
+ * leads the NOT clauses leave. `onlyIds` restricts to given leads (exemplar neighbours).
  */
 export async function retrieveCandidates(
   db: Database,
-  filters: AppliedFilters,
+  filters: LevelFilter[],
   exclusions: Exclusions,
   p: Bm25Params,
   limit: number,
   onlyIds: string[] | null = null,
-): Promise<CandidateRow[]> {
+): Promise<Retrieved> {
+  // JIT off: its compilation (tens of ms) would cost more than the statement it speeds up. Room
+  // for the postings in memory. Both for this transaction only.
+  const [, rows] = await db.prisma.$transaction([
+    db.prisma.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
+    db.prisma.$queryRaw<
+      Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
+    >(retrievalSql(filters, exclusions, p, limit, onlyIds)),
+  ]);
+  return {
+    relaxed: rows[0]?.stop ?? filters.length,
+    rows: rows.map(({ stop: _stop, ...r }) => ({
+      ...r,
+      bm25: Number(r.bm25),
+      decayed: Number(r.decayed),
+      boosted: Number(r.boosted),
+      createdAt: new Date(r.createdAt),
+      updatedAt: new Date(r.updatedAt),
+    })),
+  };
+}
+
+/** The statement retrieveCandidates runs (exported for EXPLAIN). */
+export function retrievalSql(filters: LevelFilter[], exclusions: Exclusions, p: Bm25Params, limit: number, onlyIds: string[] | null = null): Prisma.Sql {
   const ln2PerDay = Math.LN2 / p.halfLifeDays / 86_400;
   const restrict = onlyIds ? Prisma.sql`AND l.id = ANY(${onlyIds}::uuid[])` : Prisma.empty;
-  // The same filters restrict the postings (BM25 is aggregated for eligible leads only) and the leads.
-  const where = Prisma.sql`${whereFilters(filters, exclusions)} ${restrict}`;
-  const rows = await db.prisma.$queryRaw<Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string }>>`
-    WITH q AS (
+  const excluding = exclusionWhere(exclusions);
+  const level = filters.length
+    ? Prisma.sql`greatest(${Prisma.join(
+        filters.map((f, i) => Prisma.sql`CASE WHEN ${meets(f)} THEN 0 ELSE ${i + 1}::int END`),
+        ", ",
+      )})`
+    : Prisma.sql`0`;
+  return Prisma.sql`
+    WITH el AS MATERIALIZED (
+      SELECT l.id, ${level} AS lvl FROM leads.lead l WHERE true ${excluding} ${restrict}
+    ), c AS MATERIALIZED (
+      SELECT lvl, count(*) AS n FROM el GROUP BY lvl
+    ), stop AS MATERIALIZED (
+      SELECT coalesce(min(v.l), ${filters.length}::int) AS lvl
+      FROM generate_series(0, ${filters.length}::int) v(l)
+      WHERE (SELECT coalesce(sum(c.n), 0) FROM c WHERE c.lvl <= v.l) >= ${limit}
+    ), elig AS MATERIALIZED (
+      SELECT el.id, el.lvl FROM el, stop WHERE el.lvl <= stop.lvl
+    ), q AS (
       SELECT t.term, ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5)::float8) AS idf
       FROM leads.term_stat t CROSS JOIN leads.corpus_stat c
       WHERE c.id = 1 AND t.term = ANY(${p.terms}::text[])
     ), a AS (
       SELECT greatest(1.0, total_length::float8 / greatest(documents, 1)) AS avglen FROM leads.corpus_stat WHERE id = 1
-    ), ps AS (
-      SELECT st.lead_id, st.snippet_id, st.source,
-             sum(q.idf * st.tf * (${p.k1}::float8 + 1) / (st.tf + ${p.k1}::float8 * (1 - ${p.b}::float8 + ${p.b}::float8 * st.length / a.avglen))) AS bm25,
-             exp(-${ln2PerDay}::float8 * greatest(0, extract(epoch FROM (${p.now}::timestamptz - st.observed_at))::float8)) AS decay
-      FROM leads.snippet_term st JOIN q ON q.term = st.term CROSS JOIN a
-      WHERE st.lead_id IN (SELECT l.id FROM leads.lead l WHERE true ${where})
-      GROUP BY st.lead_id, st.snippet_id, st.source, st.observed_at
+    ), ps AS MATERIALIZED (
+      -- The query terms' postings (an index-only scan of the covering primary key) of the leads
+      -- eligible at the chosen level, each with its BM25 part and its snippet's decay. Leads are
+      -- scored from these; snippets only for the leads answered.
+      SELECT st.lead_id, st.snippet_id, st.source = 'job_posting' AS job,
+             q.idf * st.tf * (${p.k1}::float8 + 1) / (st.tf + ${p.k1}::float8 * (1 - ${p.b}::float8 + ${p.b}::float8 * st.length / a.avglen)) AS bm25,
+             exp(-${ln2PerDay}::float8 * greatest(0, date_part('epoch', ${p.now}::timestamptz - st.observed_at))) AS decay
+      FROM leads.snippet_term st JOIN q ON q.term = st.term JOIN elig ON elig.id = st.lead_id CROSS JOIN a
     ), s AS (
       SELECT lead_id,
              sum(bm25) AS bm25,
              sum(bm25 * decay) AS decayed,
-             sum(bm25 * decay * CASE WHEN source = 'job_posting' THEN ${p.jobPostingBoost}::float8 ELSE 1 END) AS boosted,
-             bool_or(source = 'job_posting') AS has_job,
-             (array_agg(snippet_id::text ORDER BY bm25 * decay DESC))[1:3] AS top
+             sum(bm25 * decay * CASE WHEN job THEN ${p.jobPostingBoost}::float8 ELSE 1 END) AS boosted,
+             bool_or(job) AS has_job
       FROM ps GROUP BY lead_id
-    )    , top AS (
-      SELECT l.id, coalesce(s.bm25, 0) AS bm25, coalesce(s.decayed, 0) AS decayed, coalesce(s.boosted, 0) AS boosted,
-             coalesce(s.has_job, false) AS has_job, coalesce(s.top, '{}'::text[]) AS top
-      FROM leads.lead l LEFT JOIN s ON s.lead_id = l.id
-      WHERE true ${where}
-      ORDER BY coalesce(s.boosted, 0) DESC, l.id
-      LIMIT ${limit}
+    ), scored AS (
+      SELECT elig.id, elig.lvl, coalesce(s.bm25, 0) AS bm25, coalesce(s.decayed, 0) AS decayed, coalesce(s.boosted, 0) AS boosted,
+             coalesce(s.has_job, false) AS has_job
+      FROM elig LEFT JOIN s ON s.lead_id = elig.id
+    ), top AS MATERIALIZED (
+      -- At most 2 × limit rows (the second part has fewer than limit): the LIMIT tells the planner so.
+      ((SELECT scored.* FROM scored ORDER BY scored.boosted DESC, scored.id LIMIT ${limit})
+       UNION
+       SELECT scored.* FROM scored, stop WHERE scored.lvl < stop.lvl)
+      LIMIT ${2 * limit}
+    ), snip AS (
+      SELECT lead_id, (array_agg(snippet_id::text ORDER BY score DESC))[1:3] AS top
+      FROM (SELECT ps.lead_id, ps.snippet_id, sum(ps.bm25 * ps.decay) AS score FROM ps JOIN top ON top.id = ps.lead_id GROUP BY ps.lead_id, ps.snippet_id) x
+      GROUP BY lead_id
     )
     SELECT l.id::text AS "id", l.company_name AS "companyName", l.domain, l.industry, l.country,
            l.employee_count AS "employeeCount", l.revenue_band AS "revenueBand", l.description,
            l.embedding_model AS "embeddingModel", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
            ARRAY(SELECT lt.technology FROM leads.lead_technology lt WHERE lt.lead_id = l.id AND lt.active ORDER BY lt.technology) AS "technologies",
            top.bm25 AS "bm25", top.decayed AS "decayed", top.boosted AS "boosted", top.has_job AS "hasJobPosting",
-           EXISTS (SELECT 1 FROM leads.lead_technology ct WHERE ct.lead_id = l.id AND ct.technology = ANY(${p.churnTechnologies}::text[])
-                   AND (ct.first_seen > ${p.churnSince}::timestamptz OR (NOT ct.active AND ct.last_seen > ${p.churnSince}::timestamptz))) AS "churn",
-           top.top AS "topSnippets"
-    FROM top JOIN leads.lead l ON l.id = top.id
+           churn.yes IS NOT NULL AS "churn",
+           coalesce(snip.top, '{}'::text[]) AS "topSnippets", (SELECT stop.lvl FROM stop) AS "stop"
+    FROM top JOIN leads.lead l ON l.id = top.id LEFT JOIN snip ON snip.lead_id = top.id
+    -- A probe of the (lead, technology) key per answered lead; as EXISTS the planner preferred
+    -- hashing every churned technology row of the table.
+    LEFT JOIN LATERAL (
+      SELECT true AS yes FROM leads.lead_technology ct
+      WHERE ct.lead_id = l.id AND ct.technology = ANY(${p.churnTechnologies}::text[])
+        AND (ct.first_seen > ${p.churnSince}::timestamptz OR (NOT ct.active AND ct.last_seen > ${p.churnSince}::timestamptz))
+      LIMIT 1
+    ) churn ON true
     ORDER BY top.boosted DESC, l.id`;
-  return rows.map((r) => ({
-    ...r,
-    bm25: Number(r.bm25),
-    decayed: Number(r.decayed),
-    boosted: Number(r.boosted),
-    createdAt: new Date(r.createdAt),
-    updatedAt: new Date(r.updatedAt),
-  }));
 }
 
 export interface ExemplarRow {

@@ -8,16 +8,28 @@ import { GraphQLError } from "graphql";
 import { notFound } from "@matchgraph/subgraph-kit";
 import type { IntentRuntime } from "./runtime.js";
 
+/** A returned hit as logged: serialised once per computed result (cached answers log the same hits). */
+export interface LoggedHit {
+  leadId: string;
+  rank: number;
+  /** PostgreSQL array literal of the miners whose snippets counted. */
+  minerIds: string;
+  /** JSON of the cold-start features. */
+  features: string;
+  llmLikelihood: number | null;
+}
+
 export interface LoggedQuery {
   id: string;
   submitter: string;
   prompt: string;
-  parsed: unknown;
+  /** JSON of the parsed prompt. */
+  parsed: string;
   k: number;
   quality: number;
   costUsd: number;
   llmCalls: number;
-  hits: Array<{ leadId: string; rank: number; minerIds: string[]; features: Record<string, number>; llmLikelihood: number | null }>;
+  hits: LoggedHit[];
 }
 
 interface Pending {
@@ -65,7 +77,7 @@ async function writeQueries(db: Database, rows: LoggedQuery[], reputation: Map<s
       INSERT INTO leads.lead_query (id, submitter, prompt, parsed, k, hits, quality, cost_usd, llm_calls)
       SELECT i, s, p, j::jsonb, k, h, q, c, n FROM unnest(
         ${rows.map((q) => q.id)}::uuid[], ${rows.map((q) => q.submitter)}::text[], ${rows.map((q) => q.prompt)}::text[],
-        ${rows.map((q) => JSON.stringify(q.parsed))}::text[], ${rows.map((q) => q.k)}::int[], ${rows.map((q) => q.hits.length)}::int[],
+        ${rows.map((q) => q.parsed)}::text[], ${rows.map((q) => q.k)}::int[], ${rows.map((q) => q.hits.length)}::int[],
         ${rows.map((q) => q.quality)}::float8[], ${rows.map((q) => q.costUsd)}::float8[], ${rows.map((q) => q.llmCalls)}::int[]
       ) AS x(i, s, p, j, k, h, q, c, n)`;
     if (hits.length === 0) return;
@@ -73,7 +85,7 @@ async function writeQueries(db: Database, rows: LoggedQuery[], reputation: Map<s
       INSERT INTO leads.lead_query_hit (query_id, lead_id, rank, miner_ids, features, llm_likelihood)
       SELECT q, l, r, m::uuid[], f::jsonb, x FROM unnest(
         ${hits.map((h) => h.q)}::uuid[], ${hits.map((h) => h.leadId)}::uuid[], ${hits.map((h) => h.rank)}::int[],
-        ${hits.map((h) => `{${h.minerIds.join(",")}}`)}::text[], ${hits.map((h) => JSON.stringify(h.features))}::text[], ${hits.map((h) => h.llmLikelihood)}::float8[]
+        ${hits.map((h) => h.minerIds)}::text[], ${hits.map((h) => h.features)}::text[], ${hits.map((h) => h.llmLikelihood)}::float8[]
       ) AS t(q, l, r, m, f, x)`;
   });
 }

@@ -42,7 +42,8 @@ export function createIntentRuntime(options: IntentRuntimeOptions = {}): IntentR
     config,
     metrics,
     parseCache: new LRUCache({ max: 10_000 }),
-    resultCache: new LRUCache({ max: Math.max(1, config.resultCacheSize), ttl: Math.max(1, config.resultCacheTtlMs) }),
+    // A stale entry stays until replaced: findLeads answers with it while it is refreshed.
+    resultCache: new LRUCache({ max: Math.max(1, config.resultCacheSize), ttl: Math.max(1, config.resultCacheTtlMs), noDeleteOnStaleGet: true }),
     dataVersion: 0,
     llm: options.llm ?? null,
     llmPrices: options.llmPrices ?? config.llmPrices,

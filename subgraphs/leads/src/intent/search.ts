@@ -1,9 +1,9 @@
 /**
  * The intent model: prompt → the K leads most likely to buy, each with its score explained.
  *
- *   parse (F-1) → strict SQL retrieval with BM25 intent (F-2, F-5…F-7: one round trip per
- *   relaxation level) → progressive relaxation until ≥ 4×K candidates (technologies, then
- *   employee range, then countries, then industries; NOT clauses never) → exemplar ANN (F-2b:
+ *   parse (F-1) → SQL retrieval with BM25 intent (F-2, F-5…F-7) and progressive relaxation
+ *   until ≥ 4×K candidates (technologies, then employee range, then countries, then industries;
+ *   NOT clauses never), all in one round trip with BM25 scored once → exemplar ANN (F-2b:
  *   HNSW neighbours of the named companies) → fit, intent, final score (F-3) → company
  *   collapse (highest fit per company) → weak-evidence judging (F-5 LLM for at most 30% of the
  *   answer, F-10 cold start otherwise) → trim to K (F-4) → snippets that counted.
@@ -12,20 +12,23 @@
  * version); every write that can change a result bumps the version.
  */
 import { randomUUID } from "node:crypto";
+import type { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { nearestIds, parseInput, requiredText, topK, type SubgraphContext } from "@matchgraph/subgraph-kit";
 import { LEAD_TABLE } from "../db/leads.js";
-import { resolveExemplars, retrieveCandidates, snippetsByIds, snippetsOfLeads, type AppliedFilters, type CandidateRow, type Exclusions, type SnippetRow } from "../db/intent.js";
+import { resolveExemplars, retrieveCandidates, snippetsByIds, snippetsOfLeads, type Bm25Params, type CandidateRow, type Exclusions, type LevelFilter, type SnippetRow } from "../db/intent.js";
 import { normalize, type LeadQuery } from "../parser/rules.js";
 import { PRODUCT_CATEGORIES } from "../parser/vocabulary.js";
 import { parseLeadPrompt } from "../parser/index.js";
 import { words } from "./text.js";
-import { checkRate, loadReputation, logQuery, recordQuality } from "./querylog.js";
+import { checkRate, loadReputation, logQuery, recordQuality, type LoggedHit } from "./querylog.js";
 import { intentRuntime, type IntentRuntime } from "./runtime.js";
+import type { IntentConfig } from "./config.js";
 import { judgeWithLlm, type ColdStartFeatures, type Scorer } from "./scorers.js";
 
 export const PROMPT_MAX = 2000;
-const promptSchema = requiredText(PROMPT_MAX);
+// Built once: zod compiles a schema on its first parse, so a schema built per call costs that every time.
+const promptInput = z.object({ prompt: requiredText(PROMPT_MAX) });
 
 /** The order in which filters are given up when too few leads pass them all. */
 export const RELAXATION_ORDER = ["technologies", "employees", "countries", "industries"] as const;
@@ -86,6 +89,9 @@ interface Cached {
   candidates: number;
   costUsd: number;
   llmCalls: number;
+  computedAt: number;
+  /** What every query answered with this result logs: its hits and parse, serialised once. */
+  log: { parsed: string; quality: number; hits: LoggedHit[] };
 }
 
 /** BM25 query terms: the product's words and its categories' snippet vocabulary. */
@@ -106,14 +112,15 @@ function filtersOf(q: LeadQuery): Record<FilterName, boolean> {
   };
 }
 
-function applied(q: LeadQuery, relaxed: Set<FilterName>): AppliedFilters {
-  return {
-    industries: q.industries.length && !relaxed.has("industries") ? q.industries : null,
-    countries: q.countries.length && !relaxed.has("countries") ? q.countries : null,
-    employeeMin: relaxed.has("employees") ? null : q.employeeMin,
-    employeeMax: relaxed.has("employees") ? null : q.employeeMax,
-    technologies: q.technologies.length && !relaxed.has("technologies") ? q.technologies : null,
+/** The prompt's positive filters in relaxation order, as SQL retrieval applies them level by level. */
+function levelFilters(q: LeadQuery, present: Record<FilterName, boolean>): Array<{ name: FilterName; filter: LevelFilter }> {
+  const of: Record<FilterName, LevelFilter> = {
+    technologies: { kind: "technologies", values: q.technologies },
+    employees: { kind: "employees", min: q.employeeMin, max: q.employeeMax },
+    countries: { kind: "countries", values: q.countries },
+    industries: { kind: "industries", values: q.industries },
   };
+  return RELAXATION_ORDER.filter((name) => present[name]).map((name) => ({ name, filter: of[name] }));
 }
 
 function met(q: LeadQuery, row: CandidateRow): Record<FilterName, boolean> {
@@ -135,22 +142,21 @@ export function companyKey(name: string): string {
 }
 
 const inflight = new Map<string, Promise<Cached>>();
+const REFRESHING = 2;
+let refreshing = 0;
 
 const submitterOf = (ctx: SubgraphContext) => ctx.identity?.userId ?? "anonymous";
 
 export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k: unknown }, runtime: IntentRuntime = intentRuntime()): Promise<LeadSearch> {
-  const prompt = parseInput(z.object({ prompt: promptSchema }), { prompt: args.prompt }).prompt;
+  const prompt = parseInput(promptInput, { prompt: args.prompt }).prompt;
   const k = parseInput(topK, args.k);
   const submitter = submitterOf(ctx);
   await loadReputation(ctx.db, runtime, submitter);
   checkRate(runtime, submitter);
 
   const key = `${runtime.dataVersion}|${k}|${normalize(prompt).replace(/\s+/g, " ").trim()}`;
-  let result = runtime.resultCache.get(key) as Cached | undefined;
-  const cached = !!result;
-  runtime.metrics.resultCache.inc({ outcome: cached ? "hit" : "miss" });
-  if (!result) {
-    // Single flight: identical searches arriving while one computes wait for it instead of computing again.
+  // Single flight: identical searches arriving while one computes wait for it instead of computing again.
+  const compute = (): Promise<Cached> => {
     let flight = inflight.get(key);
     if (!flight) {
       const version = runtime.dataVersion;
@@ -162,30 +168,44 @@ export async function findLeads(ctx: SubgraphContext, args: { prompt: unknown; k
         .finally(() => inflight.delete(key));
       inflight.set(key, flight);
     }
-    result = await flight;
+    return flight;
+  };
+  const status: LRUCache.Status<string, object> = {};
+  let result = runtime.resultCache.get(key, { allowStale: true, status }) as Cached | undefined;
+  const stale = !!result && status.get === "stale";
+  if (result && stale) {
+    // Past its TTL with nothing written since (the key carries the data version): it answers while
+    // one search refreshes it, so a hot prompt never makes its callers wait for its recomputation.
+    // At most REFRESHING refreshes at a time (many entries expire together): the others answer stale a little longer.
+    if (Date.now() - result.computedAt < 2 * runtime.config.resultCacheTtlMs) {
+      if (!inflight.has(key) && refreshing < REFRESHING) {
+        refreshing++;
+        void compute()
+          .catch(() => undefined)
+          .finally(() => refreshing--);
+      }
+    } else result = undefined;
   }
+  const cached = !!result;
+  runtime.metrics.resultCache.inc({ outcome: cached ? (stale ? "stale" : "hit") : "miss" });
+  result ??= await compute();
 
   const queryId = randomUUID();
-  const quality = queryQuality(result.query, result.hits.length);
+  const quality = result.log.quality;
   logQuery(ctx.db, {
     id: queryId,
     submitter,
     prompt,
-    parsed: result.query,
+    parsed: result.log.parsed,
     k,
     quality,
     costUsd: cached ? 0 : result.costUsd,
     llmCalls: cached ? 0 : result.llmCalls,
-    hits: result.hits.map((h, rank) => ({
-      leadId: h.lead.id,
-      rank: rank + 1,
-      minerIds: [...new Set(h.snippets.map((s) => s.minerId).filter((m): m is string => !!m))],
-      features: coldStartFeatures(h) as unknown as Record<string, number>,
-      llmLikelihood: h.explanation.llmLikelihood,
-    })),
+    hits: result.log.hits,
   });
   await recordQuality(ctx.db, runtime, submitter, quality);
-  return { queryId, ...result, costUsd: cached ? 0 : result.costUsd, llmCalls: cached ? 0 : result.llmCalls, cached };
+  const { log: _log, computedAt: _at, ...answer } = result;
+  return { queryId, ...answer, costUsd: cached ? 0 : result.costUsd, llmCalls: cached ? 0 : result.llmCalls, cached };
 }
 
 /** Query quality in [0, 1]: how much of the prompt the parser understood, whether it says what it wants, whether anything came back. */
@@ -195,28 +215,31 @@ export function queryQuality(q: LeadQuery, hits: number): number {
   return 0.5 * q.confidence + 0.25 * (specific ? 1 : 0) + 0.25 * (hits > 0 ? 1 : 0);
 }
 
+/** What SQL retrieval needs of a parsed prompt: BM25 parameters, NOT clauses, the filters in relaxation order. */
+export function retrievalInputs(query: LeadQuery, prompt: string, cfg: IntentConfig, now: Date) {
+  const terms = queryTerms(query, prompt);
+  const churnTechnologies = [...new Set([...query.technologies, ...query.intentTopics.flatMap((id) => PRODUCT_CATEGORIES.find((c) => c.id === id)?.technologies ?? [])])];
+  const bm25: Bm25Params = { terms, k1: cfg.k1, b: cfg.b, halfLifeDays: cfg.halfLifeDays, jobPostingBoost: cfg.jobPostingBoost, churnTechnologies, churnSince: new Date(now.getTime() - cfg.churnWindowDays * 86_400_000), now };
+  const exclusions: Exclusions = { industries: query.excludedIndustries, countries: query.excludedCountries, technologies: query.excludedTechnologies };
+  const present = filtersOf(query);
+  return { bm25, exclusions, present, levels: levelFilters(query, present) };
+}
+
 async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: IntentRuntime): Promise<Cached> {
   const cfg = runtime.config;
   const query = await parseLeadPrompt(ctx, prompt, runtime);
-  const now = new Date();
-  const terms = queryTerms(query, prompt);
-  const churnTechnologies = [...new Set([...query.technologies, ...query.intentTopics.flatMap((id) => PRODUCT_CATEGORIES.find((c) => c.id === id)?.technologies ?? [])])];
-  const bm25 = { terms, k1: cfg.k1, b: cfg.b, halfLifeDays: cfg.halfLifeDays, jobPostingBoost: cfg.jobPostingBoost, churnTechnologies, churnSince: new Date(now.getTime() - cfg.churnWindowDays * 86_400_000), now };
-  const exclusions: Exclusions = { industries: query.excludedIndustries, countries: query.excludedCountries, technologies: query.excludedTechnologies };
+  const { bm25, exclusions, present, levels } = retrievalInputs(query, prompt, cfg, new Date());
   const want = 4 * k;
-  const present = filtersOf(query);
 
-  // F-2: strict first, then relax one filter at a time until ≥ 4×K candidates.
-  const relaxed = new Set<FilterName>();
+  // F-2: strict first, then relax one filter at a time until ≥ 4×K candidates: one statement
+  // scores BM25 once and evaluates every level (retrieveCandidates); "relax" times reading its answer.
+  const retrieved = await runtime.time("retrieve", () => retrieveCandidates(ctx.db, levels.map((l) => l.filter), exclusions, bm25, want));
   const byId = new Map<string, CandidateRow>();
   const take = (rows: CandidateRow[]) => rows.forEach((r) => byId.has(r.id) || byId.set(r.id, r));
-  take(await runtime.time("retrieve", () => retrieveCandidates(ctx.db, applied(query, relaxed), exclusions, bm25, want)));
-  for (const name of RELAXATION_ORDER) {
-    if (byId.size >= want) break;
-    if (!present[name]) continue;
-    relaxed.add(name);
-    take(await runtime.time("relax", () => retrieveCandidates(ctx.db, applied(query, relaxed), exclusions, bm25, want)));
-  }
+  const relaxed = runtime.timeSync("relax", () => {
+    take(retrieved.rows);
+    return new Set<FilterName>(levels.slice(0, retrieved.relaxed).map((l) => l.name));
+  });
 
   // F-2b: exemplars' HNSW neighbours join the candidates (NOT clauses still apply).
   const similarity = new Map<string, number>();
@@ -232,7 +255,7 @@ async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: 
         }
       }
       const ids = [...similarity.keys()].filter((id) => !byId.has(id) && !exemplarIds.has(id));
-      if (ids.length) take(await retrieveCandidates(ctx.db, { industries: null, countries: null, employeeMin: null, employeeMax: null, technologies: null }, exclusions, bm25, ids.length, ids));
+      if (ids.length) take((await retrieveCandidates(ctx.db, [], exclusions, bm25, ids.length, ids)).rows);
     });
   }
 
@@ -295,7 +318,18 @@ async function search(ctx: SubgraphContext, prompt: string, k: number, runtime: 
     runtime.metrics.leadCost.observe(h.explanation.costUsd);
   }
   runtime.metrics.queryCost.observe(costUsd);
-  return { query, hits, relaxedFilters: RELAXATION_ORDER.filter((f) => relaxed.has(f)), candidates: byId.size, costUsd, llmCalls };
+  const log = {
+    parsed: JSON.stringify(query),
+    quality: queryQuality(query, hits.length),
+    hits: hits.map((h, rank) => ({
+      leadId: h.lead.id,
+      rank: rank + 1,
+      minerIds: `{${[...new Set(h.snippets.map((s) => s.minerId).filter((m): m is string => !!m))].join(",")}}`,
+      features: JSON.stringify(coldStartFeatures(h)),
+      llmLikelihood: h.explanation.llmLikelihood,
+    })),
+  };
+  return { query, hits, relaxedFilters: RELAXATION_ORDER.filter((f) => relaxed.has(f)), candidates: byId.size, costUsd, llmCalls, computedAt: Date.now(), log };
 }
 
 /** What the cold-start model reads of a hit (also stored with each returned hit: its training set). */

@@ -25,12 +25,15 @@ import { toLead } from "./resolver.js";
 import { recordLeadTechnologies } from "../intent/technologies.js";
 
 const ADMIN = ["admin"];
+const promptInput = z.object({ prompt: requiredText(PROMPT_MAX) });
+
+const mappedHits = new WeakMap<object, LeadSearch["hits"]>();
 
 @Resolver()
 export class IntentResolver {
   @Query(() => LeadQuery, { description: "F-1: the prompt parsed into filters (rules; LLM refinement when the rules are not confident)" })
   async parseLeadPrompt(@Arg("prompt", () => String) prompt: string, @Ctx() ctx: SubgraphContext): Promise<LeadQuery> {
-    const p = parseInput(z.object({ prompt: requiredText(PROMPT_MAX) }), { prompt }).prompt;
+    const p = parseInput(promptInput, { prompt }).prompt;
     const q = await parseLeadPrompt(ctx, p, intentRuntime());
     return { ...q, path: q.path as ParsePath };
   }
@@ -39,18 +42,20 @@ export class IntentResolver {
   @Query(() => LeadSearch, { description: "The K leads most likely to buy what the prompt sells: filters, relaxation, exemplars, BM25 intent with decay and boosts, every score explained" })
   async findLeads(@Arg("prompt", () => String) prompt: string, @Arg("k", () => Int, { defaultValue: 25 }) k: number, @Ctx() ctx: SubgraphContext): Promise<LeadSearch> {
     const r = await findLeads(ctx, { prompt, k });
-    return {
-      ...r,
-      query: { ...r.query, path: r.query.path as ParsePath },
-      hits: r.hits.map((h) => ({
+    // A cached answer's hits are one array shared by every request it answers: mapped once.
+    let hits = mappedHits.get(r.hits);
+    if (!hits) {
+      hits = r.hits.map((h) => ({
         lead: toLead(h.lead),
         score: h.score,
         filtersMet: h.filtersMet,
         filtersRelaxed: h.filtersRelaxed,
         explanation: { ...h.explanation, scorer: h.explanation.scorer as LeadScorer },
         snippets: h.snippets.map((s) => ({ ...s, source: s.source as IntentSource })),
-      })),
-    };
+      }));
+      mappedHits.set(r.hits, hits);
+    }
+    return { ...r, query: { ...r.query, path: r.query.path as ParsePath }, hits };
   }
 
   @Directive(COST.embeddingWrite)
