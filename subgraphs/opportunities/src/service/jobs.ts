@@ -22,7 +22,19 @@ import { parseOpportunityCsv } from "../import/csv.js";
 import type { OpportunitySourceName } from "../matching/types.js";
 import { fieldsOf, prepareRecords, rowHash } from "./records.js";
 import { runDueSchedules, type ScheduleTickResult } from "./schedules.js";
-import { assignAll, currentConfig, estimateAndScore, matchingSetup, matchRecords, scoreInBatches, type CollectedPair, type MatchingServices } from "./matching.js";
+import {
+  assignAll,
+  currentConfig,
+  estimateAndScore,
+  matchingSetup,
+  matchRecords,
+  roundTimings,
+  scoreInBatches,
+  timed,
+  type CollectedPair,
+  type MatchingServices,
+  type PhaseTimings,
+} from "./matching.js";
 import { matchingStatistics } from "./statistics.js";
 
 /**
@@ -186,10 +198,13 @@ async function embedMissing(services: SubgraphServices, progress: Progress): Pro
  */
 async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, jobCtx: JobContext) {
   const started = Date.now();
+  // Wall time per step of the run, and (under "scoring") busy time per scoring step summed over batches.
+  const phases: PhaseTimings = {};
+  const scoring: PhaseTimings = {};
   const runStart = await databaseNow(services.db);
-  await embedMissing(services, jobCtx.progress);
+  await timed(phases, "embed", () => embedMissing(services, jobCtx.progress));
   const model = await embeddingModel(services);
-  const setup = await matchingSetup(services.db, model);
+  const setup = { ...(await timed(phases, "setup", () => matchingSetup(services.db, model))), timings: scoring };
   const ids = await allRecordIds(services.db);
   const em = setup.config.options.scoring === "em";
   // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order);
@@ -197,26 +212,40 @@ async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, j
   const resumeAt = !em && job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
   jobCtx.progress("score", resumeAt, ids.length);
   const collect: CollectedPair[] | undefined = em ? [] : undefined;
-  const pairs = await scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), {
-    signal: jobCtx.signal,
-    fullRun: true,
-    collect,
-  });
+  const pairs = await timed(phases, "score", () =>
+    scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), {
+      signal: jobCtx.signal,
+      fullRun: true,
+      collect,
+    }),
+  );
   let config = setup.config;
   let estimation: Record<string, unknown> | null = null;
   if (collect) {
     jobCtx.progress("estimate", 0, 1);
-    ({ config, metrics: estimation } = await estimateAndScore(services.db, setup, collect));
+    ({ config, metrics: estimation } = await timed(phases, "estimate", () => estimateAndScore(services.db, setup, collect)));
     jobCtx.progress("estimate", 1, 1);
   }
   jobCtx.progress("assign", 0, 1);
   // Machine pairs this run did not produce again are dropped; after a resume the earlier
   // attempt's pairs predate runStart, so nothing is dropped then.
-  await assignAll(services, config, { at: runStart, ids: resumeAt === 0 ? null : [], markIds: ids });
+  await timed(phases, "assign", () => assignAll(services, config, { at: runStart, ids: resumeAt === 0 ? null : [], markIds: ids }));
   jobCtx.progress("assign", 1, 1);
-  const statistics = await matchingStatistics(services.db);
+  const statistics = await timed(phases, "statistics", () => matchingStatistics(services.db));
   const schedule = typeof job.payload?.schedule === "string" ? job.payload.schedule : null;
-  return { result: { mode: "full", schedule, records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: config.version, estimation, statistics } };
+  return {
+    result: {
+      mode: "full",
+      schedule,
+      records: ids.length,
+      candidatePairs: pairs,
+      durationMs: Date.now() - started,
+      phasesMs: { ...roundTimings(phases), scoring: roundTimings(scoring) },
+      configVersion: config.version,
+      estimation,
+      statistics,
+    },
+  };
 }
 
 export function jobHandler(services: SubgraphServices) {

@@ -65,6 +65,23 @@ export interface MatchingSetup {
   model: string;
   /** Token document frequencies of the normalised names and of the deal titles ("em" scoring). */
   idf?: { names: IdfTable; titles: IdfTable };
+  /** Milliseconds spent per scoring step, summed over batches (a run report's `phasesMs`). */
+  timings?: PhaseTimings;
+}
+
+/** Milliseconds per named step, summed (parallel lanes add up: busy time, not wall time). */
+export type PhaseTimings = Record<string, number>;
+
+export const roundTimings = (t: PhaseTimings): PhaseTimings => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)]));
+
+/** Runs `fn` and adds its duration to `timings[phase]`. */
+export async function timed<T>(timings: PhaseTimings | undefined, phase: string, fn: () => Promise<T> | T): Promise<T> {
+  const began = performance.now();
+  try {
+    return await fn();
+  } finally {
+    if (timings) timings[phase] = (timings[phase] ?? 0) + performance.now() - began;
+  }
 }
 
 /**
@@ -175,22 +192,23 @@ export async function scoreRecords(
   rescoreKnown = true,
   collect?: CollectedPair[],
 ): Promise<Array<{ apnId: string; odooId: string }>> {
-  const { config } = setup;
-  const found = await candidatePairs(db, ids, {
+  const { config, timings } = setup;
+  const found = await timed(timings, "blocking", () => candidatePairs(db, ids, {
     model: setup.model,
     perRecord: config.options.candidatesPerRecord,
     dateWindowDays: config.options.dateWindowDays,
     sameRegionOnly: config.options.sameRegionOnly,
     excludeStages: config.options.excludeStages,
     aliasGroups: setup.aliasArrays ?? aliasGroupArrays(setup.aliases),
-  });
+  }));
   // Pairs stored earlier (some found from their other record) are scored again too, so that
   // matching a changed record keeps both directions (a full run finds them from both sides anyway).
-  const known = rescoreKnown ? (await pairsTouching(db.prisma, ids)).map((p) => ({ apnId: p.apnId, odooId: p.odooId })) : [];
+  const known = rescoreKnown ? (await timed(timings, "knownPairs", () => pairsTouching(db.prisma, ids))).map((p) => ({ apnId: p.apnId, odooId: p.odooId })) : [];
   const all = [...new Map([...found, ...known].map((p) => [`${p.apnId}:${p.odooId}`, p])).values()];
   const candidates = seen ? all.filter((p) => !seen.has(`${p.apnId}:${p.odooId}`)) : all;
   for (const p of candidates) seen?.add(`${p.apnId}:${p.odooId}`);
-  const rows = await pairRows(db, candidates, setup.model);
+  const rows = await timed(timings, "pairRows", () => pairRows(db, candidates, setup.model));
+  const compareStarted = performance.now();
   const scored: ScoredRow[] = [];
   for (const row of rows) {
     const { score, signals, levels } = scoreRow(row, setup);
@@ -202,7 +220,8 @@ export async function scoreRecords(
     if (score < MIN_STORED_SCORE) continue;
     scored.push({ apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount });
   }
-  await upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount)));
+  if (timings) timings.compare = (timings.compare ?? 0) + performance.now() - compareStarted;
+  await timed(timings, "store", () => upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount))));
   return candidates;
 }
 
@@ -343,7 +362,8 @@ export async function scoreInBatches(
       next = end;
       const began = performance.now();
       try {
-        pairs += (await scoreRecords(db, ids.slice(start, end), setup, seen, !fullRun, collect)).length;
+        const scored = await scoreRecords(db, ids.slice(start, end), setup, seen, !fullRun, collect);
+        pairs += scored.length;
       } catch (err) {
         failed = true;
         throw err;
@@ -406,6 +426,7 @@ export async function estimateAndScore(db: Database, setup: MatchingSetup, colle
     data: { weights: current.weights, thresholds, options: current.options, origin: "em", metrics, fsModel: estimate.model as unknown as object },
   });
   const config: MatchingConfig = { ...current, thresholds, version: row.version, fsModel: estimate.model };
+  const storeStarted = performance.now();
   const rows: ScoredRow[] = [];
   candidates.forEach((p, i) => {
     if (scores[i]! < MIN_STORED_SCORE && !human.has(p.id)) return;
@@ -416,6 +437,6 @@ export async function estimateAndScore(db: Database, setup: MatchingSetup, colle
     const chunk = rows.slice(i, i + STORE_BATCH);
     await upsertScores(db.prisma, chunk, config.version, chunk.map((s) => reviewPriority(s.score, s.amount)));
   }
-  return { config, metrics };
+  return { config, metrics: { ...metrics, storeMs: Math.round(performance.now() - storeStarted) } };
 }
 
