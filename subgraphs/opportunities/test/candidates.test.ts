@@ -75,6 +75,12 @@ describe.each<DbKind>(["pglite", "postgres"])("candidate generation on %s", (kin
     expect(apnIds).toHaveLength(280);
   });
 
+  it("writes name trigrams straight into the index, with no pending list for every probe to read", async () => {
+    const [index] = await db.prisma.$queryRaw<[{ options: string[] | null }]>`
+      SELECT reloptions AS options FROM pg_class WHERE oid = 'opportunities.opportunity_name_norm_trgm_idx'::regclass`;
+    expect(index.options).toContain("fastupdate=off");
+  });
+
   it("marks only records still waiting for matching", async () => {
     const at = new Date(Date.now() - 60_000);
     await markMatched(db.prisma, [query], at);

@@ -55,7 +55,7 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
   // transaction: set while q's rows are read, before any lateral scan starts, and gone after.
   // One statement, no interactive transaction: on PGlite nothing holds the session between
   // round trips.
-  const rows = await db.prisma.$queryRaw<Array<{ a: string; b: string; source: string }>>`
+  const rows = await queryWithoutJit<{ a: string; b: string; source: string }>(db, Prisma.sql`
     WITH q AS (
       SELECT id, source, name_norm, domain, close_date, geo_region, identity_embedding, embedding, embedding_model
       FROM opportunities.opportunity r
@@ -90,7 +90,7 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
       WHERE t.name_norm IN (SELECT gb.name FROM unnest(${aliasNames}::text[], ${aliasNumbers}::int[]) AS gb(name, g) WHERE gb.g = ga.g AND gb.name <> q.name_norm)
         AND ${filter}
       LIMIT ${4 * n}
-    ) c`;
+    ) c`);
   // A pair found from both of its records (both in `ids`) comes back once.
   const pairs = new Map<string, { apnId: string; odooId: string }>();
   for (const r of rows) {
@@ -98,6 +98,17 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
     pairs.set(`${pair.apnId}:${pair.odooId}`, pair);
   }
   return [...pairs.values()];
+}
+
+/**
+ * PostgreSQL compiles a statement to machine code (JIT) when its estimated cost is high, and the
+ * planner's estimates for per-record lateral probes are: a batch's blocking statement spent
+ * 0.3–0.45 s compiling to save nothing. PGlite has no JIT.
+ */
+async function queryWithoutJit<T>(db: Pick<Database, "kind" | "prisma">, query: Prisma.Sql): Promise<T[]> {
+  if (db.kind !== "postgres") return db.prisma.$queryRaw<T[]>(query);
+  const [, rows] = await db.prisma.$transaction([db.prisma.$executeRaw`SET LOCAL jit = off`, db.prisma.$queryRaw<T[]>(query)]);
+  return rows;
 }
 
 /** Both records of a pair with what scoring compares, and the cosines computed in SQL. */
@@ -277,6 +288,21 @@ export async function dropStalePairs(tx: Tx, recordIds: readonly string[] | null
     FROM gone WHERE status = 'auto_confirmed'`;
 }
 
+/**
+ * Refreshes the planner's statistics of the records table when they are missing or a quarter
+ * off its size. PGlite has no autovacuum, so without this its plans are made for an empty table
+ * (whole-table scans per batch of pair rows); on PostgreSQL an import outruns autovacuum.
+ * Returns whether it analysed.
+ */
+export async function analyzeIfStale(db: Pick<Database, "prisma">): Promise<boolean> {
+  const [{ estimated, actual }] = await db.prisma.$queryRaw<[{ estimated: number; actual: number }]>`
+    SELECT (SELECT reltuples FROM pg_class WHERE oid = 'opportunities.opportunity'::regclass)::float8 AS estimated,
+      (SELECT count(*) FROM opportunities.opportunity)::float8 AS actual`;
+  if (actual < 100 || (estimated >= 0.8 * actual && estimated <= 1.25 * actual)) return false;
+  await db.prisma.$executeRaw`ANALYZE opportunities.opportunity`;
+  return true;
+}
+
 /** The database's clock, so that timestamps compare with updated_at written by the database. */
 export async function databaseNow(db: Pick<Database, "prisma">): Promise<Date> {
   const [{ now }] = await db.prisma.$queryRaw<[{ now: Date }]>`SELECT clock_timestamp() AS now`;
@@ -379,4 +405,96 @@ export async function humanStatuses(db: Pick<Database, "prisma">): Promise<Map<s
   const rows = await db.prisma.$queryRaw<Array<{ key: string; status: MatchStatus }>>`
     SELECT apn_id::text || ':' || odoo_id::text AS key, status FROM opportunities.match WHERE status IN ('confirmed', 'rejected')`;
   return new Map(rows.map((r) => [r.key, r.status]));
+}
+
+/** A record as in-memory matching (a full run, a big batch) holds it: matching keys, deal fields and both vectors. */
+export interface MatchingRecord {
+  id: string;
+  source: "apn" | "odoo";
+  nameNorm: string;
+  title: string;
+  domain: string | null;
+  countryCode: string | null;
+  geoRegion: string | null;
+  stage: string | null;
+  closeDate: Date | null;
+  amount: number | null;
+  /** The vectors under the run's model; null when missing or from another model. */
+  identity: Float32Array | null;
+  context: Float32Array | null;
+}
+
+/** Records read per statement (with both vectors, about 150 ms on PGlite). */
+const RECORD_PAGE = 1_000;
+
+/**
+ * Every record with what matching compares, vectors in pgvector's binary form (half the bytes of
+ * the text form and no float parsing), a page at a time by id so that no statement holds PGlite long.
+ */
+export async function matchingRecords(db: Pick<Database, "prisma">, model: string): Promise<MatchingRecord[]> {
+  const out: MatchingRecord[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const keyset: Prisma.Sql = after === null ? Prisma.empty : Prisma.sql`WHERE id > ${after}::uuid`;
+    const rows: Array<Omit<MatchingRecord, "identity" | "context" | "amount"> & { amount: number | null; identity: Uint8Array | null; context: Uint8Array | null }> = await db.prisma.$queryRaw`
+      SELECT id::text, source, name_norm AS "nameNorm", title, domain, country_code AS "countryCode", geo_region AS "geoRegion", stage,
+        close_date AS "closeDate", amount::float8 AS amount,
+        CASE WHEN embedding_model = ${model} THEN vector_send(identity_embedding) END AS identity,
+        CASE WHEN embedding_model = ${model} THEN vector_send(embedding) END AS context
+      FROM opportunities.opportunity ${keyset} ORDER BY id LIMIT ${RECORD_PAGE}`;
+    for (const r of rows) out.push({ ...r, amount: r.amount === null ? null : Number(r.amount), identity: decodeVector(r.identity), context: decodeVector(r.context) });
+    if (rows.length < RECORD_PAGE) return out;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** pgvector's binary form: dimension and a reserved word (int16 each), then the floats, big-endian. */
+export function decodeVector(bytes: Uint8Array | null): Float32Array | null {
+  if (!bytes) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dim = view.getInt16(0);
+  const v = new Float32Array(dim);
+  for (let i = 0; i < dim; i++) v[i] = view.getFloat32(4 + 4 * i);
+  return v;
+}
+
+/**
+ * The vector blocking keys alone, for in-memory matching: the `perRecord` nearest identity
+ * vectors of the other source for each of `identityIds`, and the nearest context vectors for each
+ * of `contextIds` (HNSW, the same prefilters and iterative scan as {@link candidatePairs}).
+ * Returns (query record, candidate) pairs; `kind` says which key found it.
+ */
+export async function vectorNeighbours(
+  db: Database,
+  identityIds: readonly string[],
+  contextIds: readonly string[],
+  o: CandidateOptions,
+): Promise<Array<{ q: string; t: string; kind: "identity" | "context" }>> {
+  if (identityIds.length === 0 && contextIds.length === 0) return [];
+  const type = modelVectorType(o.model);
+  const n = o.perRecord;
+  const filter = Prisma.sql`
+    t.source <> q.source
+    AND (t.stage IS NULL OR NOT (t.stage = ANY(${o.excludeStages}::text[])))
+    AND (${o.dateWindowDays}::int IS NULL OR t.close_date IS NULL OR q.close_date IS NULL OR abs(t.close_date - q.close_date) <= ${o.dateWindowDays}::int)
+    AND (NOT ${o.sameRegionOnly}::boolean OR t.geo_region IS NULL OR q.geo_region IS NULL OR t.geo_region = q.geo_region)`;
+  const queries = (ids: readonly string[]) => Prisma.sql`
+    SELECT id, source, close_date, geo_region, identity_embedding, embedding FROM opportunities.opportunity r
+    WHERE id = ANY(${ids as string[]}::uuid[]) AND embedding_model = ${o.model}
+      AND (stage IS NULL OR NOT (stage = ANY(${o.excludeStages}::text[])))
+      AND EXISTS (SELECT 1 FROM opportunities.opportunity x WHERE x.source = CASE r.source WHEN 'apn' THEN 'odoo' ELSE 'apn' END)
+      AND set_config('hnsw.ef_search', ${String(Math.max(40, 4 * n))}, true) IS NOT NULL
+      AND set_config('hnsw.iterative_scan', 'relaxed_order', true) IS NOT NULL`;
+  const nearest = (column: Prisma.Sql) => Prisma.sql`
+    SELECT t.id FROM opportunities.opportunity t
+    WHERE t.embedding_model = ${o.model} AND t.${column} IS NOT NULL AND ${filter}
+    ORDER BY t.${column}::${type} <=> q.${column}::${type} LIMIT ${n}`;
+  return queryWithoutJit<{ q: string; t: string; kind: "identity" | "context" }>(
+    db,
+    Prisma.sql`
+    WITH qi AS (${queries(identityIds)}), qc AS (${queries(contextIds)})
+    SELECT q.id::text AS q, c.id::text AS t, 'identity' AS kind FROM qi q CROSS JOIN LATERAL (${nearest(Prisma.raw("identity_embedding"))}) c
+    UNION ALL
+    SELECT q.id::text, c.id::text, 'context' FROM qc q CROSS JOIN LATERAL (${nearest(Prisma.raw("embedding"))}) c`,
+  );
 }

@@ -7,6 +7,8 @@
 export class IdfTable {
   private readonly df = new Map<string, number>();
   private docs = 0;
+  /** Weights computed since the last `add` (a run compares the same tokens many times). */
+  private readonly weights = new Map<string, number>();
 
   constructor(texts: Iterable<string> = []) {
     for (const t of texts) this.add(t);
@@ -17,6 +19,7 @@ export class IdfTable {
     const tokens = tokensOf(text);
     if (tokens.length === 0) return;
     this.docs++;
+    this.weights.clear();
     for (const t of new Set(tokens)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
@@ -26,7 +29,12 @@ export class IdfTable {
 
   /** ln((N + 1) / (df + 1)) + 1: at least 1, larger for rarer tokens; an unseen token counts as rarest. */
   weight(token: string): number {
-    return Math.log((this.docs + 1) / ((this.df.get(token) ?? 0) + 1)) + 1;
+    let w = this.weights.get(token);
+    if (w === undefined) {
+      w = Math.log((this.docs + 1) / ((this.df.get(token) ?? 0) + 1)) + 1;
+      this.weights.set(token, w);
+    }
+    return w;
   }
 
   /** IDF-weighted cosine of the two texts' token sets, in [0, 1]; null when either has no token. */

@@ -15,14 +15,27 @@ import {
   type SubgraphServices,
 } from "@matchgraph/subgraph-kit";
 import { existingByExternalId, recordsToPrepare, setPrepared, upsertRecords } from "../db/records.js";
-import { allRecordIds, databaseNow, loadAliases, unmatchedIds } from "../db/matching.js";
+import { allRecordIds, analyzeIfStale, databaseNow, loadAliases, unmatchedIds } from "../db/matching.js";
 import { ImportFileError } from "../import/errors.js";
 import { parseMapping } from "../import/columns.js";
 import { parseOpportunityCsv } from "../import/csv.js";
 import type { OpportunitySourceName } from "../matching/types.js";
 import { fieldsOf, prepareRecords, rowHash } from "./records.js";
 import { runDueSchedules, type ScheduleTickResult } from "./schedules.js";
-import { assignAll, currentConfig, estimateAndScore, matchingSetup, matchRecords, scoreInBatches, type CollectedPair, type MatchingServices } from "./matching.js";
+import {
+  assignAll,
+  currentConfig,
+  estimateAndScore,
+  IN_MEMORY_MIN_RECORDS,
+  matchingSetup,
+  matchRecords,
+  roundTimings,
+  scoreInMemory,
+  timed,
+  type CollectedPair,
+  type MatchingServices,
+  type PhaseTimings,
+} from "./matching.js";
 import { matchingStatistics } from "./statistics.js";
 
 /**
@@ -119,6 +132,9 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
   const writePacer = batchPacer(services.db, { batch: IMPORT_BATCH, targetMs: WRITE_TARGET_MS });
   const total = parsed.records.length;
   jobCtx.progress("import", 0, total);
+  // Embedding the next batch overlaps writing this one (the ml-runtime and PGlite's thread or
+  // PostgreSQL work side by side); one write in flight at a time.
+  let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < total; i += IMPORT_BATCH) {
     jobCtx.signal.throwIfAborted();
     const batch = parsed.records.slice(i, i + IMPORT_BATCH);
@@ -128,13 +144,18 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
       return !found || found.rowHash !== rowHash(r) || found.embeddingModel !== model;
     });
     counts.unchanged += batch.length - changed.length;
-    // Embedded in one call per batch; written in paced statements (each row feeds the vector,
-    // trigram and full-text indexes: on PGlite a 200-row upsert would hold the database for seconds).
-    await forEachPacedBatch(await prepareRecords(ctx, changed), writePacer, async (rows) => {
+    const prepared = await prepareRecords(ctx, changed);
+    await writing;
+    // Written in paced statements (each row feeds the vector, trigram and full-text indexes: on
+    // PGlite a 200-row upsert would hold the database for seconds).
+    const done = Math.min(total, i + IMPORT_BATCH);
+    writing = forEachPacedBatch(prepared, writePacer, async (rows) => {
       for (const w of await upsertRecords(services.db.prisma, source, rows)) counts[w.inserted ? "inserted" : "updated"]++;
-    });
-    jobCtx.progress("import", Math.min(total, i + IMPORT_BATCH), total);
+    }).then(() => jobCtx.progress("import", done, total));
+    // Awaited above or below; a failure while the next batch embeds must not go unhandled meanwhile.
+    writing.catch(() => {});
   }
+  await writing;
   const matched = await matchPending(services, jobCtx.progress);
   return {
     result: {
@@ -158,6 +179,7 @@ async function matchPending(services: SubgraphServices, progress: Progress): Pro
   const model = await embeddingModel(services);
   const setup = await matchingSetup(services.db, model);
   const ids = await unmatchedIds(services.db, 1_000_000);
+  if (ids.length >= IN_MEMORY_MIN_RECORDS) await analyzeIfStale(services.db);
   progress("match", 0, ids.length);
   const { pairs } = await matchRecords(svc, ids, setup, (done, total) => progress("match", done, total));
   return { records: ids.length, pairs };
@@ -180,43 +202,52 @@ async function embedMissing(services: SubgraphServices, progress: Progress): Pro
 }
 
 /**
- * A full run: embeds what lacks vectors, scores the candidates of every record (resuming after
- * the last batch a cut-off attempt recorded), drops machine pairs no longer generated, then
- * assigns one-to-one over all pairs at once.
+ * A full run: embeds what lacks vectors, scores the candidates of every record in memory (see
+ * `scoreInMemory`; a cut-off attempt starts again), estimates the model ("em" scoring), drops
+ * machine pairs no longer generated, then assigns one-to-one over all pairs at once.
  */
 async function runFullMatching(services: SubgraphServices, job: ClaimedJobRow, jobCtx: JobContext) {
   const started = Date.now();
+  // Wall time per step of the run, and (under "scoring") busy time per scoring step summed over batches.
+  const phases: PhaseTimings = {};
+  const scoring: PhaseTimings = {};
   const runStart = await databaseNow(services.db);
-  await embedMissing(services, jobCtx.progress);
+  await timed(phases, "embed", () => embedMissing(services, jobCtx.progress));
   const model = await embeddingModel(services);
-  const setup = await matchingSetup(services.db, model);
+  const setup = { ...(await timed(phases, "setup", () => matchingSetup(services.db, model))), timings: scoring };
+  await timed(phases, "analyze", () => analyzeIfStale(services.db));
   const ids = await allRecordIds(services.db);
-  const em = setup.config.options.scoring === "em";
-  // A cut-off attempt resumes after the records it recorded as scored (ids are in a stable order);
-  // "em" scoring keeps the run's pairs in memory for estimation, so it starts again.
-  const resumeAt = !em && job.progress?.stage === "score" && job.progress.total === ids.length ? job.progress.done : 0;
-  jobCtx.progress("score", resumeAt, ids.length);
-  const collect: CollectedPair[] | undefined = em ? [] : undefined;
-  const pairs = await scoreInBatches(services.db, ids.slice(resumeAt), setup, (done) => jobCtx.progress("score", resumeAt + done, ids.length), {
-    signal: jobCtx.signal,
-    fullRun: true,
-    collect,
-  });
+  jobCtx.progress("score", 0, ids.length);
+  const collect: CollectedPair[] | undefined = setup.config.options.scoring === "em" ? [] : undefined;
+  const pairs = await timed(phases, "score", () =>
+    scoreInMemory(services.db, ids, setup, (done, total) => jobCtx.progress("score", Math.round((done / total) * ids.length), ids.length), { signal: jobCtx.signal, collect }),
+  );
   let config = setup.config;
   let estimation: Record<string, unknown> | null = null;
   if (collect) {
     jobCtx.progress("estimate", 0, 1);
-    ({ config, metrics: estimation } = await estimateAndScore(services.db, setup, collect));
+    ({ config, metrics: estimation } = await timed(phases, "estimate", () => estimateAndScore(services.db, setup, collect)));
     jobCtx.progress("estimate", 1, 1);
   }
   jobCtx.progress("assign", 0, 1);
-  // Machine pairs this run did not produce again are dropped; after a resume the earlier
-  // attempt's pairs predate runStart, so nothing is dropped then.
-  await assignAll(services, config, { at: runStart, ids: resumeAt === 0 ? null : [], markIds: ids });
+  // Machine pairs this run did not produce again are dropped.
+  await timed(phases, "assign", () => assignAll(services, config, { at: runStart, ids: null, markIds: ids }));
   jobCtx.progress("assign", 1, 1);
-  const statistics = await matchingStatistics(services.db);
+  const statistics = await timed(phases, "statistics", () => matchingStatistics(services.db));
   const schedule = typeof job.payload?.schedule === "string" ? job.payload.schedule : null;
-  return { result: { mode: "full", schedule, records: ids.length, candidatePairs: pairs, durationMs: Date.now() - started, configVersion: config.version, estimation, statistics } };
+  return {
+    result: {
+      mode: "full",
+      schedule,
+      records: ids.length,
+      candidatePairs: pairs,
+      durationMs: Date.now() - started,
+      phasesMs: { ...roundTimings(phases), scoring: roundTimings(scoring) },
+      configVersion: config.version,
+      estimation,
+      statistics,
+    },
+  };
 }
 
 export function jobHandler(services: SubgraphServices) {

@@ -26,7 +26,12 @@ import {
   type ScoredRow,
   type StatusChange,
   type StoredPair,
+  matchingRecords,
+  vectorNeighbours,
+  type MatchingRecord,
 } from "../db/matching.js";
+import { cosine, MatchingIndex } from "../matching/blocking.js";
+import { trigramSimilarity } from "../matching/similarity.js";
 
 /**
  * The matching engine: candidates → comparisons → score and explanation → one-to-one
@@ -65,6 +70,23 @@ export interface MatchingSetup {
   model: string;
   /** Token document frequencies of the normalised names and of the deal titles ("em" scoring). */
   idf?: { names: IdfTable; titles: IdfTable };
+  /** Milliseconds spent per scoring step, summed over batches (a run report's `phasesMs`). */
+  timings?: PhaseTimings;
+}
+
+/** Milliseconds per named step, summed (parallel lanes add up: busy time, not wall time). */
+export type PhaseTimings = Record<string, number>;
+
+export const roundTimings = (t: PhaseTimings): PhaseTimings => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)]));
+
+/** Runs `fn` and adds its duration to `timings[phase]`. */
+export async function timed<T>(timings: PhaseTimings | undefined, phase: string, fn: () => Promise<T> | T): Promise<T> {
+  const began = performance.now();
+  try {
+    return await fn();
+  } finally {
+    if (timings) timings[phase] = (timings[phase] ?? 0) + performance.now() - began;
+  }
 }
 
 /**
@@ -101,11 +123,17 @@ export async function idfTables(db: Pick<Database, "prisma">): Promise<{ names: 
   return { names, titles };
 }
 
+/** Title keys (see `titleKey`) computed once per record by in-memory matching. */
+export interface TitleKeys {
+  apnTitleKey?: string;
+  odooTitleKey?: string;
+}
+
 /** The comparison levels of a pair for the Fellegi–Sunter model. */
-export function pairLevels(row: PairRow, features: PairFeatures, setup: Pick<MatchingSetup, "idf">): Levels {
+export function pairLevels(row: PairRow & TitleKeys, features: PairFeatures, setup: Pick<MatchingSetup, "idf">): Levels {
   const idf = setup.idf ?? { names: new IdfTable(), titles: new IdfTable() };
-  const ta = titleKey(row.apnTitle, row.apnName);
-  const tb = titleKey(row.odooTitle, row.odooName);
+  const ta = row.apnTitleKey ?? titleKey(row.apnTitle, row.apnName);
+  const tb = row.odooTitleKey ?? titleKey(row.odooTitle, row.odooName);
   const a = row.apnCloseDate?.getTime();
   const b = row.odooCloseDate?.getTime();
   return comparisonLevels({
@@ -119,7 +147,7 @@ export function pairLevels(row: PairRow, features: PairFeatures, setup: Pick<Mat
 }
 
 /** A scored pair's score and explanation under the config's scoring. */
-export function scoreRow(row: PairRow, setup: MatchingSetup): { score: number; signals: SignalContribution[]; levels: Levels | null } {
+export function scoreRow(row: PairRow & TitleKeys, setup: MatchingSetup): { score: number; signals: SignalContribution[]; levels: Levels | null } {
   const features = pairFeatures(row, setup);
   if (setup.config.options.scoring !== "em") return { ...scorePair(features, setup.config.weights), levels: null };
   const levels = pairLevels(row, features, setup);
@@ -134,7 +162,7 @@ export interface CollectedPair {
   amount: number | null;
 }
 
-export function pairFeatures(row: PairRow, setup: Pick<MatchingSetup, "aliases" | "config">): PairFeatures {
+export function pairFeatures(row: PairRow & TitleKeys, setup: Pick<MatchingSetup, "aliases" | "config">): PairFeatures {
   const a = row.apnName;
   const b = row.odooName;
   const aliased = a !== b && (setup.aliases.get(a)?.has(b) ?? false);
@@ -145,7 +173,7 @@ export function pairFeatures(row: PairRow, setup: Pick<MatchingSetup, "aliases" 
   return {
     identityCosine: row.identityCosine,
     contextCosine: row.contextCosine,
-    titleTokens: titleSimilarity(titleKey(row.apnTitle, a), titleKey(row.odooTitle, b)),
+    titleTokens: titleSimilarity(row.apnTitleKey ?? titleKey(row.apnTitle, a), row.odooTitleKey ?? titleKey(row.odooTitle, b)),
     nameJaroWinkler: jaroWinkler(a, nameB),
     nameTrigram: aliased ? 1 : row.nameTrigram,
     nameTokens: tokenSetSimilarity(a, nameB),
@@ -175,22 +203,23 @@ export async function scoreRecords(
   rescoreKnown = true,
   collect?: CollectedPair[],
 ): Promise<Array<{ apnId: string; odooId: string }>> {
-  const { config } = setup;
-  const found = await candidatePairs(db, ids, {
+  const { config, timings } = setup;
+  const found = await timed(timings, "blocking", () => candidatePairs(db, ids, {
     model: setup.model,
     perRecord: config.options.candidatesPerRecord,
     dateWindowDays: config.options.dateWindowDays,
     sameRegionOnly: config.options.sameRegionOnly,
     excludeStages: config.options.excludeStages,
     aliasGroups: setup.aliasArrays ?? aliasGroupArrays(setup.aliases),
-  });
+  }));
   // Pairs stored earlier (some found from their other record) are scored again too, so that
   // matching a changed record keeps both directions (a full run finds them from both sides anyway).
-  const known = rescoreKnown ? (await pairsTouching(db.prisma, ids)).map((p) => ({ apnId: p.apnId, odooId: p.odooId })) : [];
+  const known = rescoreKnown ? (await timed(timings, "knownPairs", () => pairsTouching(db.prisma, ids))).map((p) => ({ apnId: p.apnId, odooId: p.odooId })) : [];
   const all = [...new Map([...found, ...known].map((p) => [`${p.apnId}:${p.odooId}`, p])).values()];
   const candidates = seen ? all.filter((p) => !seen.has(`${p.apnId}:${p.odooId}`)) : all;
   for (const p of candidates) seen?.add(`${p.apnId}:${p.odooId}`);
-  const rows = await pairRows(db, candidates, setup.model);
+  const rows = await timed(timings, "pairRows", () => pairRows(db, candidates, setup.model));
+  const compareStarted = performance.now();
   const scored: ScoredRow[] = [];
   for (const row of rows) {
     const { score, signals, levels } = scoreRow(row, setup);
@@ -202,7 +231,8 @@ export async function scoreRecords(
     if (score < MIN_STORED_SCORE) continue;
     scored.push({ apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount });
   }
-  await upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount)));
+  if (timings) timings.compare = (timings.compare ?? 0) + performance.now() - compareStarted;
+  await timed(timings, "store", () => upsertScores(db.prisma, scored, config.version, scored.map((s) => reviewPriority(s.score, s.amount))));
   return candidates;
 }
 
@@ -302,7 +332,7 @@ export async function matchRecords(
 ): Promise<{ pairs: number; changed: number }> {
   if (ids.length === 0) return { pairs: 0, changed: 0 };
   const at = await databaseNow(svc.db);
-  const pairs = await scoreInBatches(svc.db, ids, setup, progress);
+  const pairs = ids.length >= IN_MEMORY_MIN_RECORDS ? await scoreInMemory(svc.db, ids, setup, progress, { rescoreKnown: true }) : await scoreInBatches(svc.db, ids, setup, progress);
   const { changed } = await reassign(svc, ids, setup.config, { at });
   return { pairs, changed };
 }
@@ -343,7 +373,8 @@ export async function scoreInBatches(
       next = end;
       const began = performance.now();
       try {
-        pairs += (await scoreRecords(db, ids.slice(start, end), setup, seen, !fullRun, collect)).length;
+        const scored = await scoreRecords(db, ids.slice(start, end), setup, seen, !fullRun, collect);
+        pairs += scored.length;
       } catch (err) {
         failed = true;
         throw err;
@@ -406,6 +437,7 @@ export async function estimateAndScore(db: Database, setup: MatchingSetup, colle
     data: { weights: current.weights, thresholds, options: current.options, origin: "em", metrics, fsModel: estimate.model as unknown as object },
   });
   const config: MatchingConfig = { ...current, thresholds, version: row.version, fsModel: estimate.model };
+  const storeStarted = performance.now();
   const rows: ScoredRow[] = [];
   candidates.forEach((p, i) => {
     if (scores[i]! < MIN_STORED_SCORE && !human.has(p.id)) return;
@@ -416,6 +448,160 @@ export async function estimateAndScore(db: Database, setup: MatchingSetup, colle
     const chunk = rows.slice(i, i + STORE_BATCH);
     await upsertScores(db.prisma, chunk, config.version, chunk.map((s) => reviewPriority(s.score, s.amount)));
   }
-  return { config, metrics };
+  return { config, metrics: { ...metrics, storeMs: Math.round(performance.now() - storeStarted) } };
 }
 
+
+/** Above this many records, matching reads every record once and blocks and compares in memory. */
+export const IN_MEMORY_MIN_RECORDS = 256;
+/** Records per vector-probe statement on PostgreSQL (two statements run at once); PGlite's are paced. */
+const PROBE_BATCH = 256;
+
+/**
+ * Scores the candidates of `ids` the way {@link scoreInBatches} does, in one pass over records
+ * held in memory: every record is read once (vectors in binary form), the vector keys are probed
+ * in the database (HNSW; the identity vector, a function of the name, once per distinct name
+ * when no prefilter depends on the record), the lexical keys and every comparison (cosines,
+ * trigrams, company deals, levels) are computed here. Round trips: the record pages, one per
+ * probe batch, and the score writes. `rescoreKnown` adds the stored pairs of `ids` (incremental
+ * matching); `collect` keeps the levels for estimation instead of storing (a full run).
+ * Returns how many candidate pairs were scored.
+ */
+export async function scoreInMemory(
+  db: Database,
+  ids: readonly string[],
+  setup: MatchingSetup,
+  progress: (done: number, total: number) => void = () => {},
+  options: { signal?: AbortSignal; rescoreKnown?: boolean; collect?: CollectedPair[] } = {},
+): Promise<number> {
+  const { signal, rescoreKnown = false, collect } = options;
+  const { config, timings } = setup;
+  const o = config.options;
+  const records = await timed(timings, "load", () => matchingRecords(db, setup.model));
+  const index = new MatchingIndex(records, { perRecord: o.candidatesPerRecord, dateWindowDays: o.dateWindowDays, sameRegionOnly: o.sameRegionOnly, excludeStages: o.excludeStages, aliases: setup.aliases });
+  const queries = ids.flatMap((id) => {
+    const r = index.byId.get(id);
+    return r && !index.skipsQuery(r) && index.hasOtherSource(r) ? [r] : [];
+  });
+  const pairs = new Map<string, { apn: MatchingRecord; odoo: MatchingRecord }>();
+  const add = (q: MatchingRecord, t: MatchingRecord) => {
+    const [apn, odoo] = q.source === "apn" ? [q, t] : [t, q];
+    pairs.set(`${apn.id}:${odoo.id}`, { apn, odoo });
+  };
+
+  // Vector keys. The identity vector is the embedded name: one probe per distinct name serves every record of it.
+  const withVectors = queries.filter((q) => q.identity && q.context);
+  const byName = new Map<string, MatchingRecord[]>();
+  for (const q of withVectors) {
+    const key = index.nameKeyedFilters ? `${q.source}\u0000${q.nameNorm}` : q.id;
+    const list = byName.get(key);
+    if (list) list.push(q);
+    else byName.set(key, [q]);
+  }
+  const groups = [...byName.values()];
+  const representatives = groups.map((list) => list[0]!);
+  const sharing = new Map(groups.map((list) => [list[0]!.id, list]));
+  const probes: Array<{ id: string; kind: "identity" | "context" }> = [
+    ...representatives.map((r) => ({ id: r.id, kind: "identity" as const })),
+    ...withVectors.map((r) => ({ id: r.id, kind: "context" as const })),
+  ];
+  const candidateOptions = { model: setup.model, perRecord: o.candidatesPerRecord, dateWindowDays: o.dateWindowDays, sameRegionOnly: o.sameRegionOnly, excludeStages: o.excludeStages };
+  const pacer = batchPacer(db, { batch: PROBE_BATCH, targetMs: SCORE_BATCH_TARGET_MS, initial: 16, min: 4 });
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const lane = async () => {
+    while (next < probes.length && !failed) {
+      signal?.throwIfAborted();
+      const batch = probes.slice(next, next + pacer.size);
+      next += batch.length;
+      const began = performance.now();
+      try {
+        const found = await timed(timings, "vectors", () =>
+          vectorNeighbours(db, batch.filter((p) => p.kind === "identity").map((p) => p.id), batch.filter((p) => p.kind === "context").map((p) => p.id), candidateOptions),
+        );
+        for (const f of found) {
+          const t = index.byId.get(f.t);
+          if (!t) continue;
+          if (f.kind === "context") add(index.byId.get(f.q)!, t);
+          else for (const q of sharing.get(f.q) ?? []) if (index.passes(q, t)) add(q, t);
+        }
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+      pacer.record(batch.length, performance.now() - began);
+      done += batch.length;
+      progress(done, probes.length);
+    }
+  };
+  await Promise.all(Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane));
+
+  await timed(timings, "lexical", () => {
+    for (const q of queries) for (const t of index.lexicalCandidates(q)) add(q, t);
+  });
+  if (rescoreKnown) {
+    for (const p of await timed(timings, "knownPairs", () => pairsTouching(db.prisma, ids))) {
+      const apn = index.byId.get(p.apnId);
+      const odoo = index.byId.get(p.odooId);
+      if (apn && odoo) pairs.set(`${apn.id}:${odoo.id}`, { apn, odoo });
+    }
+  }
+
+  const compareStarted = performance.now();
+  const titleKeys = new Map<string, string>();
+  const titleKeyOf = (r: MatchingRecord) => {
+    let key = titleKeys.get(r.id);
+    if (key === undefined) titleKeys.set(r.id, (key = titleKey(r.title, r.nameNorm)));
+    return key;
+  };
+  const trigrams = new Map<string, number>();
+  const trigramOf = (a: string, b: string) => {
+    const key = `${a}\u0000${b}`;
+    let value = trigrams.get(key);
+    if (value === undefined) trigrams.set(key, (value = trigramSimilarity(a, b)));
+    return value;
+  };
+  const scored: ScoredRow[] = [];
+  for (const { apn, odoo } of pairs.values()) {
+    const row: PairRow & TitleKeys = {
+      apnId: apn.id,
+      odooId: odoo.id,
+      identityCosine: cosine(apn.identity, odoo.identity),
+      contextCosine: cosine(apn.context, odoo.context),
+      nameTrigram: trigramOf(apn.nameNorm, odoo.nameNorm),
+      apnName: apn.nameNorm,
+      odooName: odoo.nameNorm,
+      apnTitle: apn.title,
+      odooTitle: odoo.title,
+      apnTitleKey: titleKeyOf(apn),
+      odooTitleKey: titleKeyOf(odoo),
+      apnDomain: apn.domain,
+      odooDomain: odoo.domain,
+      apnCountry: apn.countryCode,
+      odooCountry: odoo.countryCode,
+      apnCloseDate: apn.closeDate,
+      odooCloseDate: odoo.closeDate,
+      apnAmount: apn.amount,
+      odooAmount: odoo.amount,
+      apnCompanyDeals: index.companyDeals(apn),
+      odooCompanyDeals: index.companyDeals(odoo),
+    };
+    const { score, signals, levels } = scoreRow(row, setup);
+    const amount = dealValue(row.apnAmount, row.odooAmount, o.apnAmountFactor);
+    if (collect && levels) {
+      collect.push({ apnId: row.apnId, odooId: row.odooId, levels, amount });
+      continue;
+    }
+    if (score < MIN_STORED_SCORE) continue;
+    scored.push({ apnId: row.apnId, odooId: row.odooId, score, confidence: confidenceOf(score, config.thresholds), signals, amount });
+  }
+  if (timings) timings.compare = (timings.compare ?? 0) + performance.now() - compareStarted;
+  await timed(timings, "store", async () => {
+    for (let i = 0; i < scored.length; i += STORE_BATCH) {
+      const chunk = scored.slice(i, i + STORE_BATCH);
+      await upsertScores(db.prisma, chunk, config.version, chunk.map((s) => reviewPriority(s.score, s.amount)));
+    }
+  });
+  return pairs.size;
+}

@@ -51,15 +51,18 @@ export function embeddingTexts(r: { nameNorm: string; title: string; description
 
 /**
  * Adds matching keys, row hash and both vectors to records. One embedding call for the batch
- * (the ml-runtime micro-batches it), made before any transaction opens.
+ * (the ml-runtime micro-batches it), each distinct text once, made before any transaction opens.
  */
 export async function prepareRecords(ctx: Pick<SubgraphContext, "ml">, records: readonly RecordFields[]): Promise<PreparedRecord[]> {
   const keyed = records.map((r) => ({ ...r, ...matchingKeys(r), rowHash: rowHash(r) }));
   if (keyed.length === 0) return [];
   const texts = keyed.map(embeddingTexts);
-  const { model, vectors } = await embed(ctx, texts.flatMap((t) => [t.identity, t.context]));
+  // Each distinct text once: a company's deals share their identity text.
+  const distinct = [...new Set(texts.flatMap((t) => [t.identity, t.context]))];
+  const { model, vectors } = await embed(ctx, distinct);
+  const literal = new Map(distinct.map((t, i) => [t, vectorLiteral(vectors[i]!)]));
   return keyed.map((r, i) => ({
     ...r,
-    vectors: { model, identity: vectorLiteral(vectors[2 * i]!), context: vectorLiteral(vectors[2 * i + 1]!) },
+    vectors: { model, identity: literal.get(texts[i]!.identity)!, context: literal.get(texts[i]!.context)! },
   }));
 }

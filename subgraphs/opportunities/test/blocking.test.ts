@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, vectorLiteral, type DbKind, type TestDatabase } from "@matchgraph/db";
+import { aliasGroupArrays, aliasGroups, candidatePairs, matchingRecords } from "../src/db/matching.js";
+import { cosine, MatchingIndex } from "../src/matching/blocking.js";
+
+/**
+ * In-memory blocking (full runs, big batches) against the SQL blocking statement it stands in
+ * for: on records without vectors only the lexical keys apply, and both must find the same pairs
+ * (similar names by pg_trgm's `%`, the same domain, alias groups, with the prefilters).
+ */
+
+const MODEL = "all-minilm-l6-v2";
+const OPTIONS = { model: MODEL, perRecord: 8, dateWindowDays: null as number | null, sameRegionOnly: false, excludeStages: ["lost"] };
+
+const RECORDS: Array<{ source: "apn" | "odoo"; name: string; domain?: string; stage?: string; close?: string }> = [
+  { source: "apn", name: "acme cloud services", domain: "acme.com", close: "2025-01-10" },
+  { source: "apn", name: "globex", close: "2025-03-01" },
+  { source: "apn", name: "initech software", domain: "initech.io" },
+  { source: "apn", name: "umbrella", stage: "lost" },
+  { source: "apn", name: "big blue" },
+  { source: "apn", name: "zzq unrelated" },
+  { source: "odoo", name: "acme cloud", close: "2025-01-12" },
+  { source: "odoo", name: "acme clouds services", domain: "acme.com", close: "2026-06-01" },
+  { source: "odoo", name: "globex corp", close: "2025-03-05" },
+  { source: "odoo", name: "globexx", stage: "lost" },
+  { source: "odoo", name: "initech", domain: "initech.io" },
+  { source: "odoo", name: "initech softwares" },
+  { source: "odoo", name: "umbrella" },
+  { source: "odoo", name: "international business machines" },
+  { source: "odoo", name: "nothing alike" },
+];
+const ALIASES = aliasGroups([["big blue", "international business machines"]]);
+
+describe.each<DbKind>(["pglite", "postgres"])("in-memory blocking on %s", (kind) => {
+  let db: TestDatabase;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    for (const [i, r] of RECORDS.entries()) {
+      const [row] = await db.prisma.$queryRaw<[{ id: string }]>`
+        INSERT INTO opportunities.opportunity (source, external_id, company_name, title, name_norm, domain, stage, close_date)
+        VALUES (${r.source}, ${`r${i}`}, ${r.name}, 'deal', ${r.name}, ${r.domain ?? null}, ${r.stage ?? null}, ${r.close ?? null}::date)
+        RETURNING id::text`;
+      ids.push(row.id);
+    }
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const key = (p: { apnId: string; odooId: string }) => `${p.apnId}:${p.odooId}`;
+
+  async function inMemory(options: typeof OPTIONS): Promise<string[]> {
+    const index = new MatchingIndex(await matchingRecords(db, MODEL), { ...options, aliases: ALIASES });
+    const pairs = new Set<string>();
+    for (const id of ids) {
+      const q = index.byId.get(id)!;
+      for (const t of index.lexicalCandidates(q)) pairs.add(q.source === "apn" ? `${q.id}:${t.id}` : `${t.id}:${q.id}`);
+    }
+    return [...pairs].sort();
+  }
+
+  it.each([
+    ["no prefilter", OPTIONS],
+    ["a close-date window", { ...OPTIONS, dateWindowDays: 30 }],
+  ])("finds the pairs the SQL statement finds (%s)", async (_label, options) => {
+    const sql = (await candidatePairs(db, ids, { ...options, aliasGroups: aliasGroupArrays(ALIASES) })).map(key).sort();
+    const memory = await inMemory(options);
+    expect(memory).toEqual(sql);
+    // Not vacuous: names alike, a shared domain and an alias pair are all among them, an excluded stage is not.
+    expect(memory.length).toBeGreaterThanOrEqual(options.dateWindowDays === null ? 6 : 4);
+    const umbrella = `${ids[3]}:${ids[12]}`;
+    const alias = `${ids[4]}:${ids[13]}`;
+    expect(memory).not.toContain(umbrella);
+    expect(memory).toContain(alias);
+  });
+
+  it("counts a company's deals by name or domain in its own source, and reads vectors in binary form exactly", async () => {
+    const v = Array.from({ length: 384 }, (_, i) => Math.sin(i) / 10);
+    await db.prisma.$executeRaw`
+      UPDATE opportunities.opportunity SET embedding_model = ${MODEL}, identity_embedding = ${vectorLiteral(v)}::vector, embedding = ${vectorLiteral(v)}::vector
+      WHERE id = ${ids[0]}::uuid`;
+    const records = await matchingRecords(db, MODEL);
+    const index = new MatchingIndex(records, { ...OPTIONS, aliases: ALIASES });
+    const acme = index.byId.get(ids[0]!)!;
+    expect(Array.from(acme.identity!)).toEqual(v.map((x) => Math.fround(x)));
+    expect(cosine(acme.identity, acme.context)).toBeCloseTo(1, 6);
+    expect(index.byId.get(ids[1]!)!.identity).toBeNull();
+    // "acme.com" has one APN deal; two Odoo records share it.
+    expect(index.companyDeals(acme)).toBe(1);
+    expect(index.companyDeals(index.byId.get(ids[7]!)!)).toBe(1);
+    await db.prisma.$executeRaw`UPDATE opportunities.opportunity SET domain = 'acme.com' WHERE id = ${ids[6]}::uuid`;
+    const again = new MatchingIndex(await matchingRecords(db, MODEL), { ...OPTIONS, aliases: ALIASES });
+    expect(again.companyDeals(again.byId.get(ids[7]!)!)).toBe(2);
+  });
+});
