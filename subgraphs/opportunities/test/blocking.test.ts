@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, vectorLiteral, type DbKind, type TestDatabase } from "@matchgraph/db";
-import { aliasGroupArrays, aliasGroups, candidatePairs, matchingRecords } from "../src/db/matching.js";
+import { aliasGroupArrays, aliasGroups, candidatePairs, matchingRecords, type MatchingRecord } from "../src/db/matching.js";
 import { cosine, MatchingIndex } from "../src/matching/blocking.js";
 
 /**
@@ -93,5 +93,43 @@ describe.each<DbKind>(["pglite", "postgres"])("in-memory blocking on %s", (kind)
     await db.prisma.$executeRaw`UPDATE opportunities.opportunity SET domain = 'acme.com' WHERE id = ${ids[6]}::uuid`;
     const again = new MatchingIndex(await matchingRecords(db, MODEL), { ...OPTIONS, aliases: ALIASES });
     expect(again.companyDeals(again.byId.get(ids[7]!)!)).toBe(2);
+  });
+});
+
+describe("exact identity neighbours", () => {
+  const record = (id: string, source: "apn" | "odoo", name: string, v: number[], stage: string | null = null): MatchingRecord => ({
+    id,
+    source,
+    nameNorm: name,
+    title: "deal",
+    domain: null,
+    countryCode: null,
+    geoRegion: null,
+    stage,
+    closeDate: null,
+    amount: null,
+    identity: Float32Array.from(v),
+    context: Float32Array.from(v),
+  });
+
+  it("ranks the other source's records by the cosine of their names' vectors, all records of a name, prefilters applied", async () => {
+    const records = [
+      record("a1", "apn", "acme", [1, 0, 0]),
+      record("a2", "apn", "acme", [1, 0, 0]),
+      record("o1", "odoo", "acme corp", [0.9, 0.1, 0]),
+      record("o2", "odoo", "acme corp", [0.9, 0.1, 0]),
+      record("o3", "odoo", "acne", [0.7, 0.7, 0], "lost"),
+      record("o4", "odoo", "zeta", [0, 0, 1]),
+      record("o5", "odoo", "amce", [0.8, 0.5, 0.1]),
+    ];
+    const index = new MatchingIndex(records, { perRecord: 3, dateWindowDays: null, sameRegionOnly: false, excludeStages: ["lost"], aliases: new Map() });
+    expect(index.exactIdentity).toBe(true);
+    await index.prepareIdentity();
+    const near = (id: string) => index.identityNeighbours(index.byId.get(id)!).map((r) => r.id);
+    expect(near("a1")).toEqual(["o1", "o2", "o5"]);
+    expect(near("a2")).toEqual(["o1", "o2", "o5"]);
+    expect(near("o4")).toEqual(["a1", "a2"]);
+    // A date window makes neighbours depend on the record: left to the database's HNSW probes.
+    expect(new MatchingIndex(records, { perRecord: 3, dateWindowDays: 30, sameRegionOnly: false, excludeStages: [], aliases: new Map() }).exactIdentity).toBe(false);
   });
 });

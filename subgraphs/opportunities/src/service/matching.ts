@@ -499,7 +499,9 @@ export async function scoreInMemory(
     else byName.set(key, [q]);
   }
   const groups = [...byName.values()];
-  const representatives = groups.map((list) => list[0]!);
+  // Exact identity neighbours here when the table of name pairs is small; else HNSW, once per name.
+  const exactIdentity = index.exactIdentity;
+  const representatives = exactIdentity ? [] : groups.map((list) => list[0]!);
   const sharing = new Map(groups.map((list) => [list[0]!.id, list]));
   const probes: Array<{ id: string; kind: "identity" | "context" }> = [
     ...representatives.map((r) => ({ id: r.id, kind: "identity" as const })),
@@ -535,7 +537,18 @@ export async function scoreInMemory(
       progress(done, probes.length);
     }
   };
-  await Promise.all(Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane));
+  // Exact identity neighbours are computed here while the database probes context vectors.
+  const identity = async () => {
+    if (!exactIdentity) return;
+    await timed(timings, "identity", async () => {
+      await index.prepareIdentity();
+      for (let i = 0; i < withVectors.length; i += 256) {
+        for (const q of withVectors.slice(i, i + 256)) for (const t of index.identityNeighbours(q)) add(q, t);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+  };
+  await Promise.all([...Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane), identity()]);
 
   await timed(timings, "lexical", () => {
     for (const q of queries) for (const t of index.lexicalCandidates(q)) add(q, t);

@@ -1,4 +1,4 @@
-import type { Database } from "@matchgraph/db";
+import { Prisma, type Database } from "@matchgraph/db";
 
 export interface MatchingStatistics {
   records: Record<string, number>;
@@ -17,23 +17,25 @@ export interface MatchingStatistics {
 const SETTLED = ["confirmed", "auto_confirmed"];
 
 export async function matchingStatistics(db: Pick<Database, "prisma">): Promise<MatchingStatistics> {
+  // Each record's pairs, from both columns of the pair table at once (one scan, no probe per record).
+  const perRecord = Prisma.sql`
+    SELECT id, bool_or(status = ANY(${SETTLED}::text[])) AS settled, bool_or(status = 'proposed') AS queued
+    FROM (SELECT apn_id AS id, status FROM opportunities.match UNION ALL SELECT odoo_id, status FROM opportunities.match) x
+    GROUP BY id`;
   const [perSource, perStatus, sample] = await Promise.all([
     db.prisma.$queryRaw<Array<{ source: string; records: number; matched: number; unmatched: number; pending: number }>>`
       SELECT o.source, count(*)::int AS records,
         count(*) FILTER (WHERE s.settled)::int AS matched,
         count(*) FILTER (WHERE s.settled IS NOT TRUE AND s.queued IS NOT TRUE)::int AS unmatched,
         count(*) FILTER (WHERE o.matched_at IS NULL OR o.matched_at < o.updated_at)::int AS pending
-      FROM opportunities.opportunity o
-      LEFT JOIN LATERAL (
-        SELECT bool_or(m.status = ANY(${SETTLED}::text[])) AS settled, bool_or(m.status = 'proposed') AS queued
-        FROM opportunities.match m WHERE m.apn_id = o.id OR m.odoo_id = o.id
-      ) s ON true
+      FROM opportunities.opportunity o LEFT JOIN (${perRecord}) s ON s.id = o.id
       GROUP BY o.source`,
     db.prisma.$queryRaw<Array<{ status: string; confidence: string; n: number }>>`
       SELECT status, confidence, count(*)::int AS n FROM opportunities.match GROUP BY status, confidence`,
     db.prisma.$queryRaw<Array<{ source: string; ids: string[] }>>`
-      SELECT source, (array_agg(external_id ORDER BY external_id))[1:20] AS ids FROM opportunities.opportunity o
-      WHERE NOT EXISTS (SELECT 1 FROM opportunities.match m WHERE (m.apn_id = o.id OR m.odoo_id = o.id) AND m.status IN ('confirmed', 'auto_confirmed', 'proposed'))
+      SELECT source, (array_agg(external_id ORDER BY external_id))[1:20] AS ids
+      FROM opportunities.opportunity o LEFT JOIN (${perRecord}) s ON s.id = o.id
+      WHERE s.settled IS NOT TRUE AND s.queued IS NOT TRUE
       GROUP BY source`,
   ]);
   const stats: MatchingStatistics = { records: {}, matched: {}, unmatched: {}, pending: 0, byStatus: {}, byConfidence: {}, unmatchedSample: {} };
