@@ -108,13 +108,17 @@ export async function retrieveCandidates(
   onlyIds: string[] | null = null,
 ): Promise<Retrieved> {
   // JIT off: its compilation (tens of ms) would cost more than the statement it speeds up. Room
-  // for the postings in memory. Both for this transaction only.
-  const [, rows] = await db.prisma.$transaction([
-    db.prisma.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
-    db.prisma.$queryRaw<
-      Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
-    >(retrievalSql(filters, exclusions, p, limit, onlyIds)),
-  ]);
+  // for the postings in memory. Both for this transaction only. Under load it waits for a
+  // connection as a lone query would (Prisma's default gives up after 2 s: UNAVAILABLE).
+  const [, rows] = await db.prisma.$transaction(
+    [
+      db.prisma.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
+      db.prisma.$queryRaw<
+        Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
+      >(retrievalSql(filters, exclusions, p, limit, onlyIds)),
+    ],
+    { maxWait: 60_000, timeout: 60_000 },
+  );
   return {
     relaxed: rows[0]?.stop ?? filters.length,
     rows: rows.map(({ stop: _stop, ...r }) => ({
