@@ -88,7 +88,7 @@ function meets(f: LevelFilter): Prisma.Sql {
 }
 
 /**
- * One round trip for the whole progressive relaxation (F-2) with BM25 intent (F-5…F-7) computed
+ * One statement for the whole progressive relaxation (F-2) with BM25 intent (F-5…F-7) computed
  * once. Every lead that passes the NOT clauses gets a level: the position (1-based, in `filters`'
  * order) of the last filter it misses, 0 when it meets them all; so at relaxation level L (the
  * first L filters given up) the eligible leads are those of level ≤ L. The statement picks the
@@ -96,8 +96,8 @@ function meets(f: LevelFilter): Prisma.Sql {
  * per level, merged, returned: the best `limit` eligible leads at that level by intent, and every
  * lead eligible at the level before (fewer than `limit`, or relaxation would have stopped there).
  * BM25 (k1, b, document lengths and IDF from the trigger-maintained statistics) with time decay,
- * job-posting boost and technology churn is scored once over the query terms' postings of the
- * leads the NOT clauses leave. `onlyIds` restricts to given leads (exemplar neighbours).
+ * job-posting boost and technology churn is scored once, over the query terms' postings of the
+ * leads eligible at the chosen level. `onlyIds` restricts to given leads (exemplar neighbours).
  */
 export async function retrieveCandidates(
   db: Database,
