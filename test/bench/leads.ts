@@ -171,6 +171,7 @@ interface LoadResult {
   p99_ms: number;
   errors: number;
   requests: number;
+  error_kinds?: Record<string, number>;
   /** CPU ms per request: the platform process, PostgreSQL's backends for the database, this load generator. */
   cpu_ms_per_request?: { platform: number; postgres: number; client: number };
 }
@@ -186,6 +187,14 @@ async function runLoad(gateway: string, rate: number, seconds: number, next: () 
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
   let errors = 0;
+  const kinds: Record<string, number> = {};
+  // Why requests failed: a GraphQL error's code, an HTTP status, or the client's own error.
+  const fail = (e: unknown) => {
+    errors++;
+    const x = e as { extensions?: { code?: string }; name?: string; code?: string } | string | undefined;
+    const kind = typeof x === "string" ? x : (x?.extensions?.code ?? x?.code ?? x?.name ?? "unknown");
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  };
   let done = 0;
   const start = performance.now() + 50;
   const inflight: Promise<void>[] = [];
@@ -200,11 +209,9 @@ async function runLoad(gateway: string, rate: number, seconds: number, next: () 
         inflight.push(
           gql<{ findLeads: unknown }>(gateway, SEARCH, { prompt, k }, AbortSignal.timeout(15_000))
             .then((r) => {
-              if (r.errors?.length || !r.data) errors++;
+              if (r.errors?.length || !r.data) fail(r.errors?.[0]);
             })
-            .catch(() => {
-              errors++;
-            })
+            .catch(fail)
             .finally(() => {
               latencies.push(performance.now() - due);
               done++;
@@ -226,6 +233,7 @@ async function runLoad(gateway: string, rate: number, seconds: number, next: () 
     p99_ms: Math.round(q(latencies, 0.99) * 10) / 10,
     errors,
     requests: total,
+    ...(errors ? { error_kinds: kinds } : {}),
   };
 }
 
@@ -296,7 +304,7 @@ export async function main(argv: string[]): Promise<number> {
           load[mode]![String(rate)] = r;
           const c = r.cpu_ms_per_request!;
           console.log(
-            `${mode.padEnd(9)} ${String(rate).padStart(6)} ${r.achieved_qps.toFixed(1).padStart(8)} ${r.p50_ms.toFixed(1).padStart(8)} ${r.p95_ms.toFixed(1).padStart(8)} ${r.p99_ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(6)}  ${c.platform}, ${c.postgres}, ${c.client}; ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+            `${mode.padEnd(9)} ${String(rate).padStart(6)} ${r.achieved_qps.toFixed(1).padStart(8)} ${r.p50_ms.toFixed(1).padStart(8)} ${r.p95_ms.toFixed(1).padStart(8)} ${r.p99_ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(6)}  ${c.platform}, ${c.postgres}, ${c.client}; ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}${r.error_kinds ? ` ${JSON.stringify(r.error_kinds)}` : ""}`,
           );
         }
       }

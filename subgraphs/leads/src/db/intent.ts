@@ -88,7 +88,7 @@ function meets(f: LevelFilter): Prisma.Sql {
 }
 
 /**
- * One round trip for the whole progressive relaxation (F-2) with BM25 intent (F-5…F-7) computed
+ * One statement for the whole progressive relaxation (F-2) with BM25 intent (F-5…F-7) computed
  * once. Every lead that passes the NOT clauses gets a level: the position (1-based, in `filters`'
  * order) of the last filter it misses, 0 when it meets them all; so at relaxation level L (the
  * first L filters given up) the eligible leads are those of level ≤ L. The statement picks the
@@ -96,8 +96,8 @@ function meets(f: LevelFilter): Prisma.Sql {
  * per level, merged, returned: the best `limit` eligible leads at that level by intent, and every
  * lead eligible at the level before (fewer than `limit`, or relaxation would have stopped there).
  * BM25 (k1, b, document lengths and IDF from the trigger-maintained statistics) with time decay,
- * job-posting boost and technology churn is scored once over the query terms' postings of the
- * leads the NOT clauses leave. `onlyIds` restricts to given leads (exemplar neighbours).
+ * job-posting boost and technology churn is scored once, over the query terms' postings of the
+ * leads eligible at the chosen level. `onlyIds` restricts to given leads (exemplar neighbours).
  */
 export async function retrieveCandidates(
   db: Database,
@@ -108,13 +108,17 @@ export async function retrieveCandidates(
   onlyIds: string[] | null = null,
 ): Promise<Retrieved> {
   // JIT off: its compilation (tens of ms) would cost more than the statement it speeds up. Room
-  // for the postings in memory. Both for this transaction only.
-  const [, rows] = await db.prisma.$transaction([
-    db.prisma.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
-    db.prisma.$queryRaw<
-      Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
-    >(retrievalSql(filters, exclusions, p, limit, onlyIds)),
-  ]);
+  // for the postings in memory. Both for this transaction only. Under load it waits for a
+  // connection as a lone query would (Prisma's default gives up after 2 s: UNAVAILABLE).
+  const [, rows] = await db.prisma.$transaction(
+    [
+      db.prisma.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`,
+      db.prisma.$queryRaw<
+        Array<Omit<CandidateRow, "bm25" | "decayed" | "boosted"> & { bm25: number | string; decayed: number | string; boosted: number | string; stop: number }>
+      >(retrievalSql(filters, exclusions, p, limit, onlyIds)),
+    ],
+    { maxWait: 60_000, timeout: 60_000 },
+  );
   return {
     relaxed: rows[0]?.stop ?? filters.length,
     rows: rows.map(({ stop: _stop, ...r }) => ({
