@@ -132,4 +132,18 @@ describe("exact identity neighbours", () => {
     // A date window makes neighbours depend on the record: left to the database's HNSW probes.
     expect(new MatchingIndex(records, { perRecord: 3, dateWindowDays: 30, sameRegionOnly: false, excludeStages: [], aliases: new Map() }).exactIdentity).toBe(false);
   });
+
+  it("finds no neighbours, and does not fail, while only one source has records", async () => {
+    for (const source of ["apn", "odoo"] as const) {
+      const index = new MatchingIndex([record("x1", source, "acme", [1, 0, 0]), record("x2", source, "acme corp", [0.9, 0.1, 0])], {
+        perRecord: 3,
+        dateWindowDays: null,
+        sameRegionOnly: false,
+        excludeStages: [],
+        aliases: new Map(),
+      });
+      await index.prepareIdentity();
+      expect(index.identityNeighbours(index.byId.get("x1")!)).toEqual([]);
+    }
+  });
 });

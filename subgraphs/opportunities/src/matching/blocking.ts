@@ -134,7 +134,12 @@ export class MatchingIndex {
     const rows = apn?.vectorNames.length ?? 0;
     const cols = odoo?.vectorNames.length ?? 0;
     const table = new Float32Array(rows * cols);
-    const dim = rows > 0 ? apn!.vectors.length / rows : 0;
+    // One source alone (the first export imported into an empty database): no pairs to compare.
+    if (rows === 0 || cols === 0) {
+      this.identityTable = table;
+      return;
+    }
+    const dim = apn!.vectors.length / rows;
     // About 20 M multiply-adds (some 25 ms) per slice.
     const slice = Math.max(1, Math.floor(20_000_000 / Math.max(1, cols * dim)));
     for (let start = 0; start < rows; start += slice) {
