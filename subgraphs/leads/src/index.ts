@@ -3,7 +3,7 @@ import { buildFederatedSchema, createLlmClientFromEnv, type PubSub, type Subgrap
 import { intentLoader, leadLoader } from "./service/leads.js";
 import { IntentSnippetResolver, LeadResolver, toIntentSnippet, toLead } from "./schema/resolver.js";
 import { IntentResolver } from "./schema/intent-resolver.js";
-import { bumpDataVersion, createIntentRuntime, setIntentRuntime, type IntentRuntimeOptions } from "./intent/runtime.js";
+import { bumpDataVersion, createIntentRuntime, followDataChanges, setIntentRuntime, type IntentRuntimeOptions } from "./intent/runtime.js";
 import { intentConfigFromEnv } from "./intent/config.js";
 import { PRIOR_COLD_START, runtimeColdStart } from "./intent/scorers.js";
 import { indexPendingIntentSnippets } from "./intent/indexing.js";
@@ -21,7 +21,7 @@ export async function createSubgraph(pubSub: PubSub, options: SubgraphOptions & 
   const llm = options.llm !== undefined ? options.llm : config.llm ? createLlmClientFromEnv({}, { ...process.env, ML_RUNTIME_URL: mlRuntimeUrl }) : null;
   const coldStart =
     options.coldStart !== undefined ? options.coldStart : config.coldStart === "prior" ? PRIOR_COLD_START : config.coldStart === "model" ? runtimeColdStart(config.coldStartModel) : null;
-  const runtime = createIntentRuntime({ config, ...options, llm, coldStart });
+  const runtime = createIntentRuntime({ config, ...options, llm, coldStart, pubSub });
   setIntentRuntime(runtime);
   const schema = await buildFederatedSchema({
     resolvers: [LeadResolver, IntentSnippetResolver, IntentResolver],
@@ -45,6 +45,7 @@ export async function createSubgraph(pubSub: PubSub, options: SubgraphOptions & 
     name,
     schema,
     async start({ db, log }) {
+      const unfollow = followDataChanges(runtime, pubSub, log);
       // Signals written straight to the database (the demo seed) reach the intent model in the background.
       const catchUp = indexPendingIntentSnippets(db).then(
         (n) => {
@@ -56,6 +57,7 @@ export async function createSubgraph(pubSub: PubSub, options: SubgraphOptions & 
         (err: unknown) => log.warn({ err }, "indexing recorded intent signals failed; it is tried again on the next start"),
       );
       return async () => {
+        unfollow();
         await catchUp;
       };
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "@matchgraph/subgraph-kit";
+import { ConfigError, createInProcessPubSub, createLogger } from "@matchgraph/subgraph-kit";
+import { bumpDataVersion, createIntentRuntime, followDataChanges } from "../src/intent/runtime.js";
 import { hamming, simhash, stem, termFrequencies, words } from "../src/intent/text.js";
 import { intentConfigFromEnv } from "../src/intent/config.js";
 import { companyKey, queryTerms } from "../src/intent/search.js";
@@ -73,5 +74,26 @@ describe("generated market and labelled prompts", () => {
       expect(g.size).toBeGreaterThanOrEqual(3);
       expect([...g.values()].every((x) => x === 1 || x === 2)).toBe(true);
     }
+  });
+});
+
+describe("result cache across replicas", () => {
+  it("drops another replica's cached results when one writes, and its own only once", async () => {
+    const pubSub = createInProcessPubSub();
+    const log = createLogger("leads-test", "silent");
+    const config = intentConfigFromEnv({});
+    const [a, b] = [createIntentRuntime({ config, pubSub }), createIntentRuntime({ config, pubSub })];
+    const stop = [followDataChanges(a, pubSub, log), followDataChanges(b, pubSub, log)];
+    a.resultCache.set("0|25|crm", { hits: [] });
+    b.resultCache.set("0|25|crm", { hits: [] });
+    bumpDataVersion(a);
+    await new Promise((r) => setTimeout(r, 10));
+    expect([a.dataVersion, b.dataVersion]).toEqual([1, 1]);
+    expect([a.resultCache.size, b.resultCache.size]).toEqual([0, 0]);
+    for (const s of stop) s();
+    await new Promise((r) => setTimeout(r, 10));
+    bumpDataVersion(a);
+    await new Promise((r) => setTimeout(r, 10));
+    expect([a.dataVersion, b.dataVersion]).toEqual([2, 1]);
   });
 });

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { LlmClient } from "@matchgraph/subgraph-kit";
+import type { LlmClient, Logger, PubSub } from "@matchgraph/subgraph-kit";
 import { intentConfigFromEnv, type IntentConfig } from "./config.js";
 import { createIntentMetrics, type IntentMetrics, type Stage } from "./metrics.js";
 import type { LeadQuery } from "../parser/rules.js";
@@ -16,8 +17,12 @@ export interface IntentRuntime {
   metrics: IntentMetrics;
   parseCache: LRUCache<string, LeadQuery>;
   resultCache: LRUCache<string, object>;
-  /** Bumped by every write that can change a search result (snippets, leads, technologies). */
+  /** Bumped by every write that can change a search result (snippets, leads, technologies), in any replica. */
   dataVersion: number;
+  /** Carries this replica's writes to the others (see {@link followDataChanges}); null: one process. */
+  pubSub: PubSub | null;
+  /** Tells this replica's own change events from the others'. */
+  origin: string;
   llm: LlmClient | null;
   /** Price per 1k tokens used to cost LLM calls (USD), by direction. */
   llmPrices: { input: number; output: number };
@@ -33,7 +38,10 @@ export interface IntentRuntimeOptions {
   llm?: LlmClient | null;
   llmPrices?: { input: number; output: number };
   coldStart?: ColdStartScorer | null;
+  pubSub?: PubSub | null;
 }
+
+export const LEADS_DATA_CHANGED = "leads.dataChanged";
 
 export function createIntentRuntime(options: IntentRuntimeOptions = {}): IntentRuntime {
   const config = options.config ?? intentConfigFromEnv();
@@ -45,6 +53,8 @@ export function createIntentRuntime(options: IntentRuntimeOptions = {}): IntentR
     // A stale entry stays until replaced: findLeads answers with it while it is refreshed.
     resultCache: new LRUCache({ max: Math.max(1, config.resultCacheSize), ttl: Math.max(1, config.resultCacheTtlMs), noDeleteOnStaleGet: true }),
     dataVersion: 0,
+    pubSub: options.pubSub ?? null,
+    origin: randomUUID(),
     llm: options.llm ?? null,
     llmPrices: options.llmPrices ?? config.llmPrices,
     coldStart: options.coldStart ?? null,
@@ -82,8 +92,22 @@ export function setIntentRuntime(runtime: IntentRuntime): void {
   current = runtime;
 }
 
-/** A write changed what searches can return: cached results are stale. */
+/** A write changed what searches can return: cached results are stale here and in every other replica. */
 export function bumpDataVersion(runtime: IntentRuntime = intentRuntime()): void {
+  dropResults(runtime);
+  runtime.pubSub?.publish(LEADS_DATA_CHANGED, { origin: runtime.origin });
+}
+
+function dropResults(runtime: IntentRuntime): void {
   runtime.dataVersion++;
   runtime.resultCache.clear();
+}
+
+/** Drops this replica's cached results when another replica writes, until the returned function is called. */
+export function followDataChanges(runtime: IntentRuntime, pubSub: PubSub, log: Pick<Logger, "error">): () => void {
+  const changes = pubSub.subscribe(LEADS_DATA_CHANGED);
+  void (async () => {
+    for await (const change of changes) if ((change as { origin?: string }).origin !== runtime.origin) dropResults(runtime);
+  })().catch((err: unknown) => log.error({ err }, "leads result cache invalidation subscription failed; results expire by their TTL"));
+  return () => void changes.return?.(undefined);
 }
