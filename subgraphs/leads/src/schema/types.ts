@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "@matchgraph/subgraph-kit";
+import { connectionOf } from "@matchgraph/subgraph-kit";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A signal that a lead is in the market: a post, a job ad, a visit, a note" })
@@ -58,13 +58,7 @@ export class Lead {
 }
 
 @ObjectType()
-export class LeadConnection {
-  @Field(() => [Lead])
-  nodes!: Lead[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class LeadConnection extends connectionOf(Lead) {}
 
 @ObjectType({ description: "A lead, its similarity to the prompt, and the intent snippet that matched it best" })
 export class LeadHit {

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "@matchgraph/subgraph-kit";
+import { connectionOf } from "@matchgraph/subgraph-kit";
 
 export enum OpportunitySource {
   APN = "apn",
@@ -60,13 +60,7 @@ export class Opportunity {
 }
 
 @ObjectType()
-export class OpportunityConnection {
-  @Field(() => [Opportunity])
-  nodes!: Opportunity[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class OpportunityConnection extends connectionOf(Opportunity) {}
 
 @ObjectType({ description: "An opportunity and its cosine similarity to the query text" })
 export class OpportunityHit {
