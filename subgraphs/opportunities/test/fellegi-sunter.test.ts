@@ -145,6 +145,26 @@ describe("EM estimation", () => {
     expect(result.model.classes[2]).toBeGreaterThan(result.firstStage.model.classes[2]);
     expect(estimateTwoStage(candidates, { oneToOne: false }).secondStage).toBeNull();
   });
+
+  it("without one-to-one, has no class 'same entity, another record': an entity's records all match", () => {
+    // Bibliographic data: the name (a paper's title) is the entity, and the record comparisons
+    // are weak (context agrees little more for matches than for other pairs).
+    const truth = priorModel([0.95, 0, 0.05]);
+    const context = truth.comparisons[index("context")]!;
+    context.levels.forEach((l, i) => (l.p = [l.p[0], l.p[0], i === 0 ? l.p[0] + 0.04 : i === context.levels.length - 1 ? l.p[0] - 0.04 : l.p[0]]));
+    const { levels, classes } = sample(truth, 8_000, 5);
+    const candidates = levels.map((lv, i) => ({ id: String(i), apnId: `a${i}`, odooId: `o${i}`, levels: lv, status: "candidate" as const }));
+    const { model, firstStage } = estimateTwoStage(candidates, { oneToOne: false });
+    expect(firstStage.converged).toBe(true);
+    expect(model.classes[1]).toBe(0);
+    expect(model.classes[2]).toBeGreaterThan(0.04);
+    expect(model.classes[2]).toBeLessThan(0.06);
+    let right = 0;
+    levels.forEach((lv, i) => {
+      if (pairProbability(model, lv) >= 0.5 === (classes[i] === 2)) right++;
+    });
+    expect(right / levels.length).toBeGreaterThan(0.97);
+  });
 });
 
 describe("explanations", () => {

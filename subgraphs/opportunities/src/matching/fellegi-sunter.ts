@@ -212,6 +212,11 @@ export interface EstimateOptions {
   /** Weight of the starting values as pseudo-counts per comparison and class. */
   priorStrength?: number;
   maxIterations?: number;
+  /**
+   * Every record of one entity matches every record of it in the other source (one-to-one off:
+   * duplicates within a source all match): the class "same entity, another record" is left out.
+   */
+  entityMatches?: boolean;
 }
 
 export interface EstimateResult {
@@ -230,9 +235,10 @@ export interface EstimateResult {
  * `priorStrength` pseudo-pairs. Stops when no parameter moves by more than 1e-5.
  */
 export function estimateModel(pairs: readonly Levels[], start: FsModel = priorModel(), options: EstimateOptions = {}): EstimateResult {
-  const { exclude = [], labels = new Map(), priorStrength = 20, maxIterations = 300 } = options;
+  const { exclude = [], labels = new Map(), priorStrength = 20, maxIterations = 300, entityMatches = false } = options;
   const prior = start;
   let model = clone(start);
+  if (entityMatches) model.classes = [model.classes[0] + model.classes[1], 0, model.classes[2]];
   const active = model.comparisons.map((c) => !exclude.includes(c.name));
   const n = pairs.length;
   const C = model.comparisons.length;
@@ -267,6 +273,7 @@ export function estimateModel(pairs: readonly Levels[], start: FsModel = priorMo
         b += t[1]!;
         m += t[2]!;
       }
+      if (entityMatches) b = -Infinity;
       if (known[i] === 1) a = b = -Infinity;
       else if (known[i] === -1) m = -Infinity;
       const hi = Math.max(a, b, m);
@@ -282,7 +289,7 @@ export function estimateModel(pairs: readonly Levels[], start: FsModel = priorMo
     const next = clone(model);
     const totals = [0, 0, 0];
     for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) totals[k]! += post[3 * i + k]!;
-    next.classes = totals.map((t) => Math.max(1e-6, t / n)) as [number, number, number];
+    next.classes = totals.map((t, k) => (entityMatches && k === 1 ? 0 : Math.max(1e-6, t / n))) as [number, number, number];
     for (let c = 0; c < next.comparisons.length; c++) {
       if (!active[c]) continue;
       const tie = TYING[next.comparisons[c]!.name as ComparisonName];
@@ -366,7 +373,9 @@ export interface TwoStageResult {
  * starting from it and anchored to it (`anchor` pseudo-pairs): the assignment has already
  * removed a winner's competitors, so among winners a match is far more likely than the first
  * stage says, and scores re-estimated there are the calibrated probabilities the auto-confirm
- * threshold is read from. Review decisions are labels in both stages.
+ * threshold is read from. Review decisions are labels in both stages. Without one-to-one, records
+ * of one entity all match each other (duplicates within a source), so there is no class "same
+ * entity, another record": the model has two classes.
  */
 export function estimateTwoStage(candidates: readonly CandidateLevels[], options: { oneToOne: boolean; start?: FsModel; anchor?: number } = { oneToOne: true }): TwoStageResult {
   const { oneToOne, start = priorModel(), anchor = 200 } = options;
@@ -380,7 +389,7 @@ export function estimateTwoStage(candidates: readonly CandidateLevels[], options
   };
   const all = candidates.map((p) => p.levels);
   const labels = labelsOf(candidates);
-  const firstStage = estimateModel(all, start, { labels });
+  const firstStage = estimateModel(all, start, { labels, entityMatches: !oneToOne });
   let secondStage: EstimateResult | null = null;
   if (oneToOne) {
     const scored = candidates.map((p) => ({ id: p.id, apnId: p.apnId, odooId: p.odooId, status: p.status, score: pairProbability(firstStage.model, p.levels) }));

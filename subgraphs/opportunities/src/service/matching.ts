@@ -562,44 +562,10 @@ export async function scoreInMemory(
   }
 
   const compareStarted = performance.now();
-  const titleKeys = new Map<string, string>();
-  const titleKeyOf = (r: MatchingRecord) => {
-    let key = titleKeys.get(r.id);
-    if (key === undefined) titleKeys.set(r.id, (key = titleKey(r.title, r.nameNorm)));
-    return key;
-  };
-  const trigrams = new Map<string, number>();
-  const trigramOf = (a: string, b: string) => {
-    const key = `${a}\u0000${b}`;
-    let value = trigrams.get(key);
-    if (value === undefined) trigrams.set(key, (value = trigramSimilarity(a, b)));
-    return value;
-  };
+  const rowOf = pairRowBuilder(index);
   const scored: ScoredRow[] = [];
   for (const { apn, odoo } of pairs.values()) {
-    const row: PairRow & TitleKeys = {
-      apnId: apn.id,
-      odooId: odoo.id,
-      identityCosine: cosine(apn.identity, odoo.identity),
-      contextCosine: cosine(apn.context, odoo.context),
-      nameTrigram: trigramOf(apn.nameNorm, odoo.nameNorm),
-      apnName: apn.nameNorm,
-      odooName: odoo.nameNorm,
-      apnTitle: apn.title,
-      odooTitle: odoo.title,
-      apnTitleKey: titleKeyOf(apn),
-      odooTitleKey: titleKeyOf(odoo),
-      apnDomain: apn.domain,
-      odooDomain: odoo.domain,
-      apnCountry: apn.countryCode,
-      odooCountry: odoo.countryCode,
-      apnCloseDate: apn.closeDate,
-      odooCloseDate: odoo.closeDate,
-      apnAmount: apn.amount,
-      odooAmount: odoo.amount,
-      apnCompanyDeals: index.companyDeals(apn),
-      odooCompanyDeals: index.companyDeals(odoo),
-    };
+    const row = rowOf(apn, odoo);
     const { score, signals, levels } = scoreRow(row, setup);
     const amount = dealValue(row.apnAmount, row.odooAmount, o.apnAmountFactor);
     if (collect && levels) {
@@ -617,4 +583,47 @@ export async function scoreInMemory(
     }
   });
   return pairs.size;
+}
+
+/**
+ * Builds the comparison row of two in-memory records, caching what is per record (title keys)
+ * or per name pair (trigrams) across the pairs of one run.
+ */
+export function pairRowBuilder(index: MatchingIndex): (apn: MatchingRecord, odoo: MatchingRecord) => PairRow & TitleKeys {
+  const titleKeys = new Map<string, string>();
+  const titleKeyOf = (r: MatchingRecord) => {
+    let key = titleKeys.get(r.id);
+    if (key === undefined) titleKeys.set(r.id, (key = titleKey(r.title, r.nameNorm)));
+    return key;
+  };
+  const trigrams = new Map<string, number>();
+  const trigramOf = (a: string, b: string) => {
+    const key = `${a}\u0000${b}`;
+    let value = trigrams.get(key);
+    if (value === undefined) trigrams.set(key, (value = trigramSimilarity(a, b)));
+    return value;
+  };
+  return (apn, odoo) => ({
+    apnId: apn.id,
+    odooId: odoo.id,
+    identityCosine: cosine(apn.identity, odoo.identity),
+    contextCosine: cosine(apn.context, odoo.context),
+    nameTrigram: trigramOf(apn.nameNorm, odoo.nameNorm),
+    apnName: apn.nameNorm,
+    odooName: odoo.nameNorm,
+    apnTitle: apn.title,
+    odooTitle: odoo.title,
+    apnTitleKey: titleKeyOf(apn),
+    odooTitleKey: titleKeyOf(odoo),
+    apnDomain: apn.domain,
+    odooDomain: odoo.domain,
+    apnCountry: apn.countryCode,
+    odooCountry: odoo.countryCode,
+    apnCloseDate: apn.closeDate,
+    odooCloseDate: odoo.closeDate,
+    apnAmount: apn.amount,
+    odooAmount: odoo.amount,
+    apnCompanyDeals: index.companyDeals(apn),
+    odooCompanyDeals: index.companyDeals(odoo),
+  });
 }
