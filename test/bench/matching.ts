@@ -169,8 +169,8 @@ async function runJob(services: SubgraphServices, kind: string, payload: Record<
 
 async function importFile(services: SubgraphServices, source: "apn" | "odoo", bytes: Buffer, mapping: Record<string, unknown> | null) {
   const t = performance.now();
-  const r = (await runJob(services, "import", { source, mapping, fileName: `${source}.csv`, dayFirst: false }, bytes)) as { inserted: number; failed: number };
-  console.error(`imported ${source}: ${r.inserted} new, ${r.failed} bad rows, ${((performance.now() - t) / 1000).toFixed(1)} s (embedding and incremental matching included)`);
+  const r = (await runJob(services, "import", { source, mapping, fileName: `${source}.csv`, dayFirst: false }, bytes)) as { inserted: number; failed: number; phasesMs: Record<string, number> };
+  console.error(`imported ${source}: ${r.inserted} new, ${r.failed} bad rows, ${((performance.now() - t) / 1000).toFixed(1)} s (embedding and incremental matching included; busy ms ${JSON.stringify(r.phasesMs)})`);
   return { ...r, seconds: +((performance.now() - t) / 1000).toFixed(1), errors: undefined };
 }
 

@@ -129,6 +129,9 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
   const { ctx } = createContext(services, `job:${job.id}`, null);
   const model = await embeddingModel(ctx);
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  // Busy time per step: embedding the next batch and writing this one overlap.
+  const phases: PhaseTimings = {};
+  const started = Date.now();
   const writePacer = batchPacer(services.db, { batch: IMPORT_BATCH, targetMs: WRITE_TARGET_MS });
   const total = parsed.records.length;
   jobCtx.progress("import", 0, total);
@@ -144,19 +147,21 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
       return !found || found.rowHash !== rowHash(r) || found.embeddingModel !== model;
     });
     counts.unchanged += batch.length - changed.length;
-    const prepared = await prepareRecords(ctx, changed);
+    const prepared = await timed(phases, "embed", () => prepareRecords(ctx, changed));
     await writing;
     // Written in paced statements (each row feeds the vector, trigram and full-text indexes: on
     // PGlite a 200-row upsert would hold the database for seconds).
     const done = Math.min(total, i + IMPORT_BATCH);
-    writing = forEachPacedBatch(prepared, writePacer, async (rows) => {
-      for (const w of await upsertRecords(services.db.prisma, source, rows)) counts[w.inserted ? "inserted" : "updated"]++;
-    }).then(() => jobCtx.progress("import", done, total));
+    writing = timed(phases, "write", () =>
+      forEachPacedBatch(prepared, writePacer, async (rows) => {
+        for (const w of await upsertRecords(services.db.prisma, source, rows)) counts[w.inserted ? "inserted" : "updated"]++;
+      }),
+    ).then(() => jobCtx.progress("import", done, total));
     // Awaited above or below; a failure while the next batch embeds must not go unhandled meanwhile.
     writing.catch(() => {});
   }
   await writing;
-  const matched = await matchPending(services, jobCtx.progress);
+  const matched = await timed(phases, "match", () => matchPending(services, jobCtx.progress));
   return {
     result: {
       source,
@@ -169,6 +174,8 @@ async function runImport(services: SubgraphServices, job: ClaimedJobRow, jobCtx:
       errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
       matchedRecords: matched.records,
       candidatePairs: matched.pairs,
+      durationMs: Date.now() - started,
+      phasesMs: roundTimings(phases),
     },
   };
 }
