@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, vectorLiteral, type DbKind, type TestDatabase } from "@matchgraph/db";
 import { aliasGroupArrays, aliasGroups, candidatePairs, matchingRecords, type MatchingRecord } from "../src/db/matching.js";
-import { cosine, MatchingIndex } from "../src/matching/blocking.js";
+import { cosine, MatchingIndex, nearestBothWays } from "../src/matching/blocking.js";
 
 /**
  * In-memory blocking (full runs, big batches) against the SQL blocking statement it stands in
@@ -145,5 +145,49 @@ describe("exact identity neighbours", () => {
       await index.prepareIdentity();
       expect(index.identityNeighbours(index.byId.get("x1")!)).toEqual([]);
     }
+  });
+
+  it("finds context neighbours exactly here when one source is small, by record, excluded stages left out", async () => {
+    const odoo = Array.from({ length: 12 }, (_, i) => record(`o${i}`, "odoo", `paper ${i}`, [Math.cos(i / 4), Math.sin(i / 4), 0]));
+    const records = [record("a1", "apn", "first", [1, 0, 0]), record("a2", "apn", "second", [0, 1, 0]), ...odoo, record("lost", "odoo", "gone", [1, 0, 0], "lost")];
+    const options = { perRecord: 2, dateWindowDays: null, sameRegionOnly: false, excludeStages: ["lost"], aliases: new Map() };
+    const index = new MatchingIndex(records, options);
+    // 2 of 14 records with a context vector are APN's: lopsided.
+    expect(index.exactContext).toBe(true);
+    expect(index.exactIdentity).toBe(true);
+    await index.prepareContext();
+    const near = (id: string) => index.contextNeighbours(index.byId.get(id)!).map((r) => r.id);
+    expect(near("a1")).toEqual(["o0", "o1"]);
+    expect(near("a2")).toEqual(["o6", "o7"]);
+    expect(near("o0")).toEqual(["a1", "a2"]);
+    expect(near("o11")).toEqual(["a2", "a1"]);
+    expect(near("lost")).toEqual([]);
+    // Balanced sources, or a prefilter that depends on the record: the database's HNSW probes.
+    expect(new MatchingIndex([...records, ...odoo.map((r) => ({ ...r, id: `a-${r.id}`, source: "apn" as const }))], options).exactContext).toBe(false);
+    expect(new MatchingIndex(records, { ...options, sameRegionOnly: true }).exactContext).toBe(false);
+  });
+});
+
+describe("nearestBothWays", () => {
+  it("gives every row's k nearest rows of the other set, both ways, as a full table would", async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    const dim = 5;
+    const [rowsA, rowsB, k] = [9, 23, 4];
+    const a = Float32Array.from({ length: rowsA * dim }, random);
+    const b = Float32Array.from({ length: rowsB * dim }, random);
+    const dot = (i: number, j: number) => a.subarray(i * dim, (i + 1) * dim).reduce((s, x, d) => s + x * b[j * dim + d]!, 0);
+    const { ofA, ofB } = await nearestBothWays(a, rowsA, b, rowsB, k);
+    for (let i = 0; i < rowsA; i++) {
+      const expected = Array.from({ length: rowsB }, (_, j) => j).sort((x, y) => dot(i, y) - dot(i, x)).slice(0, k);
+      expect([...ofA.subarray(i * k, (i + 1) * k)]).toEqual(expected);
+    }
+    for (let j = 0; j < rowsB; j++) {
+      const expected = Array.from({ length: rowsA }, (_, i) => i).sort((x, y) => dot(y, j) - dot(x, j)).slice(0, k);
+      expect([...ofB.subarray(j * k, (j + 1) * k)]).toEqual(expected);
+    }
+    // Fewer rows than k: the rest is -1.
+    const few = await nearestBothWays(a.subarray(0, 2 * dim), 2, b, rowsB, 3);
+    expect([...few.ofB.subarray(0, 3)].filter((x) => x === -1)).toHaveLength(1);
   });
 });

@@ -105,10 +105,16 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
  * planner's estimates for per-record lateral probes are: a batch's blocking statement spent
  * 0.3–0.45 s compiling to save nothing. PGlite has no JIT.
  */
+const QUERY_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+
 async function queryWithoutJit<T>(db: Pick<Database, "kind" | "prisma">, query: Prisma.Sql): Promise<T[]> {
   if (db.kind !== "postgres") return db.prisma.$queryRaw<T[]>(query);
-  const [, rows] = await db.prisma.$transaction([db.prisma.$executeRaw`SET LOCAL jit = off`, db.prisma.$queryRaw<T[]>(query)]);
-  return rows;
+  // An interactive transaction: a batch one gets Prisma's 5 s default, which a probe batch over
+  // 64k records on a busy machine can pass.
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL jit = off`;
+    return tx.$queryRaw<T[]>(query);
+  }, QUERY_TRANSACTION);
 }
 
 /** Both records of a pair with what scoring compares, and the cosines computed in SQL. */

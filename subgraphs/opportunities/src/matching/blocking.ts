@@ -5,7 +5,8 @@ import { trigramProfile } from "./similarity.js";
  * Blocking over records held in memory (a full run, a big batch): the lexical keys — similar
  * names by trigrams, the same domain, names in one alias group — with the same prefilters and
  * limits as the SQL blocking statement (db/matching.ts, `candidatePairs`), and the company deal
- * counts that scoring compares. The vector keys stay in the database (HNSW).
+ * counts that scoring compares. The vector keys stay in the database (HNSW), except where exact
+ * neighbours are cheaper here (see {@link MatchingIndex.exactIdentity} and {@link MatchingIndex.exactContext}).
  *
  * Everything keyed by name is computed once per distinct name: at seed scale 7,928 records carry
  * 4,649 names.
@@ -39,21 +40,33 @@ interface SourceSide {
   vectorNames: string[];
   vectorRow: Map<string, number>;
   vectors: Float32Array;
+  /** Per name with a vector, the indexes of the nearest names of the other source, best first (-1: none); see prepareIdentity. */
+  nearestNames?: Int32Array;
+  /** Its records with a context vector whose stage is not excluded (see contextRecords). */
+  withContext?: MatchingRecord[];
 }
 
 /**
- * Name pairs up to which identity neighbours are found exactly here (a dense cosine table of
- * distinct names: 5.2 M pairs, 20 MB at seed scale) instead of by HNSW probes in the database.
+ * Name pairs up to which identity neighbours are always found exactly here (5.2 M pairs at seed
+ * scale, about 3 s) instead of by HNSW probes in the database.
  */
 export const EXACT_IDENTITY_MAX_PAIRS = 20_000_000;
+/**
+ * When one source holds less than this share of the records, HNSW probes for its records are
+ * slow: the index mixes both sources and a probe filtered to the small one scans past most of
+ * the graph (iterative scan); DBLP–Scholar's 2.6k + 64k records took some 35 ms a probe. There
+ * exact neighbours are found here up to {@link EXACT_LOPSIDED_MAX_PAIRS} pairs (about 1.6 M pairs
+ * a second on one core; no table is kept).
+ */
+export const LOPSIDED_SHARE = 0.2;
+export const EXACT_LOPSIDED_MAX_PAIRS = 250_000_000;
 
 export class MatchingIndex {
   readonly byId = new Map<string, MatchingRecord>();
   private readonly sides = new Map<string, SourceSide>();
   private readonly similarNames = new Map<string, Array<{ name: string; similarity: number }>>();
-  /** Identity cosines of every APN name (rows) with every Odoo name (columns), when computed. */
-  private identityTable: Float32Array | null = null;
-  private readonly nearestNames = new Map<string, string[]>();
+  /** Nearest context neighbours of each record with a context vector, once computed (see prepareContext). */
+  private contextNearest: Map<string, MatchingRecord[]> | null = null;
   private readonly excluded: ReadonlySet<string>;
 
   constructor(
@@ -80,27 +93,32 @@ export class MatchingIndex {
         const r = list.find((x) => x.identity !== null);
         return r ? [{ name, v: r.identity! }] : [];
       });
-      const dim = withVector[0]?.v.length ?? 0;
       side.vectorNames = withVector.map((x) => x.name);
       side.vectorRow = new Map(side.vectorNames.map((name, i) => [name, i]));
-      side.vectors = new Float32Array(withVector.length * dim);
-      withVector.forEach(({ v }, i) => {
-        let norm = 0;
-        for (let d = 0; d < dim; d++) norm += v[d]! * v[d]!;
-        const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-        for (let d = 0; d < dim; d++) side.vectors[i * dim + d] = v[d]! * scale;
-      });
+      side.vectors = unitRows(withVector.map((x) => x.v));
     }
+  }
+
+  /** Whether one source holds less than {@link LOPSIDED_SHARE} of the records with vectors. */
+  private get lopsided(): boolean {
+    const [apn, odoo] = (["apn", "odoo"] as const).map((s) => this.contextRecords(s).length);
+    return apn + odoo > 0 && Math.min(apn!, odoo!) / (apn! + odoo!) < LOPSIDED_SHARE;
   }
 
   /**
    * Whether identity neighbours can be found here exactly: the prefilters do not depend on the
-   * record (so one name's neighbours serve all its records) and the table of name pairs is small.
+   * record (so one name's neighbours serve all its records) and there are few name pairs, or the
+   * sources are lopsided (see {@link LOPSIDED_SHARE}).
    */
   get exactIdentity(): boolean {
-    const apn = this.sides.get("apn")?.vectorNames.length ?? 0;
-    const odoo = this.sides.get("odoo")?.vectorNames.length ?? 0;
-    return this.nameKeyedFilters && apn * odoo <= EXACT_IDENTITY_MAX_PAIRS;
+    const pairs = (this.sides.get("apn")?.vectorNames.length ?? 0) * (this.sides.get("odoo")?.vectorNames.length ?? 0);
+    return this.nameKeyedFilters && (pairs <= EXACT_IDENTITY_MAX_PAIRS || (this.lopsided && pairs <= EXACT_LOPSIDED_MAX_PAIRS));
+  }
+
+  /** Whether context neighbours are found here exactly (lopsided sources, see {@link LOPSIDED_SHARE}); else HNSW probes. */
+  get exactContext(): boolean {
+    const pairs = this.contextRecords("apn").length * this.contextRecords("odoo").length;
+    return this.nameKeyedFilters && this.lopsided && pairs <= EXACT_LOPSIDED_MAX_PAIRS;
   }
 
   /**
@@ -110,10 +128,17 @@ export class MatchingIndex {
   identityNeighbours(q: MatchingRecord): MatchingRecord[] {
     const other = this.other(q.source);
     if (!other || !q.identity || this.skipsQuery(q)) return [];
+    const own = this.side(q.source);
+    if (!own.nearestNames) throw new Error("identity neighbours not computed: await prepareIdentity() first");
+    const row = own.vectorRow.get(q.nameNorm);
+    if (row === undefined) return [];
     const n = this.options.perRecord;
+    const k = 4 * n;
     const out: MatchingRecord[] = [];
-    for (const name of this.nearestNamesOf(q.source, q.nameNorm, 4 * n)) {
-      for (const t of other.byName.get(name)!) {
+    for (let i = row * k; i < (row + 1) * k; i++) {
+      const j = own.nearestNames[i]!;
+      if (j < 0) break;
+      for (const t of other.byName.get(other.vectorNames[j]!)!) {
         if (t.identity === null || !this.passes(q, t)) continue;
         out.push(t);
         if (out.length >= n) return out;
@@ -122,60 +147,47 @@ export class MatchingIndex {
     return out;
   }
 
-  /**
-   * Computes the identity cosines of every APN name with every Odoo name (see
-   * {@link exactIdentity}), yielding to the event loop between slices of rows so that database
-   * work queued meanwhile keeps going.
-   */
+  /** Computes the nearest names both ways between the sources (see {@link exactIdentity}). */
   async prepareIdentity(): Promise<void> {
-    if (this.identityTable) return;
-    const apn = this.sides.get("apn");
-    const odoo = this.sides.get("odoo");
-    const rows = apn?.vectorNames.length ?? 0;
-    const cols = odoo?.vectorNames.length ?? 0;
-    const table = new Float32Array(rows * cols);
-    // One source alone (the first export imported into an empty database): no pairs to compare.
-    if (rows === 0 || cols === 0) {
-      this.identityTable = table;
-      return;
-    }
-    const dim = apn!.vectors.length / rows;
-    // About 20 M multiply-adds (some 25 ms) per slice.
-    const slice = Math.max(1, Math.floor(20_000_000 / Math.max(1, cols * dim)));
-    for (let start = 0; start < rows; start += slice) {
-      cosineRows(apn!.vectors, odoo!.vectors, cols, start, Math.min(rows, start + slice), table);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.identityTable = table;
+    const apn = this.side("apn");
+    const odoo = this.side("odoo");
+    if (apn.nearestNames && odoo.nearestNames) return;
+    const k = 4 * this.options.perRecord;
+    const nearest = await nearestBothWays(apn.vectors, apn.vectorNames.length, odoo.vectors, odoo.vectorNames.length, k);
+    apn.nearestNames = nearest.ofA;
+    odoo.nearestNames = nearest.ofB;
   }
 
-  private nearestNamesOf(source: string, name: string, k: number): string[] {
-    const key = `${source}\u0000${name}`;
-    const cached = this.nearestNames.get(key);
-    if (cached) return cached;
-    const apn = this.sides.get("apn")!;
-    const odoo = this.sides.get("odoo")!;
-    const table = this.identityTable;
-    if (!table) throw new Error("identity cosines not computed: await prepareIdentity() first");
-    const [own, other] = source === "apn" ? [apn, odoo] : [odoo, apn];
-    const row = own.vectorRow.get(name) ?? -1;
-    const found: string[] = [];
-    if (row >= 0) {
-      // The k best by a small insertion-sorted list (k is 4 × perRecord).
-      const best: Array<{ i: number; c: number }> = [];
-      const count = other.vectorNames.length;
-      for (let j = 0; j < count; j++) {
-        const c = source === "apn" ? table[row * count + j]! : table[j * own.vectorNames.length + row]!;
-        if (best.length === k && c <= best[k - 1]!.c) continue;
-        let at = best.length;
-        while (at > 0 && best[at - 1]!.c < c) at--;
-        best.splice(at, 0, { i: j, c });
-        if (best.length > k) best.pop();
-      }
-      for (const b of best) found.push(other.vectorNames[b.i]!);
-    }
-    this.nearestNames.set(key, found);
-    return found;
+  /** The `perRecord` records of the other source with the nearest context vectors, exactly; see {@link exactContext}. */
+  contextNeighbours(q: MatchingRecord): MatchingRecord[] {
+    if (!this.contextNearest) throw new Error("context neighbours not computed: await prepareContext() first");
+    return this.contextNearest.get(q.id) ?? [];
+  }
+
+  /** Computes the nearest context vectors both ways between the sources (see {@link exactContext}). */
+  async prepareContext(): Promise<void> {
+    if (this.contextNearest) return;
+    const [apn, odoo] = [this.contextRecords("apn"), this.contextRecords("odoo")];
+    const k = this.options.perRecord;
+    const nearest = await nearestBothWays(unitRows(apn.map((r) => r.context!)), apn.length, unitRows(odoo.map((r) => r.context!)), odoo.length, k);
+    const found = new Map<string, MatchingRecord[]>();
+    const keep = (records: MatchingRecord[], ids: Int32Array, others: MatchingRecord[]) =>
+      records.forEach((r, i) => {
+        const list: MatchingRecord[] = [];
+        for (let x = i * k; x < (i + 1) * k && ids[x]! >= 0; x++) list.push(others[ids[x]!]!);
+        found.set(r.id, list);
+      });
+    keep(apn, nearest.ofA, odoo);
+    keep(odoo, nearest.ofB, apn);
+    this.contextNearest = found;
+  }
+
+  /** Records of a source that context neighbours are found for and among: with a context vector, stage not excluded. */
+  private contextRecords(source: "apn" | "odoo"): MatchingRecord[] {
+    const side = this.sides.get(source);
+    if (!side) return [];
+    side.withContext ??= [...side.byName.values()].flat().filter((r) => r.context !== null && !this.skipsQuery(r));
+    return side.withContext;
   }
 
   private side(source: string): SourceSide {
@@ -321,27 +333,71 @@ export function cosine(a: Float32Array | null, b: Float32Array | null): number |
   return na === 0 || nb === 0 ? null : dot / Math.sqrt(na * nb);
 }
 
-/** Rows `from`..`to` of the dot products of the rows of `a` with the `cols` rows of `b` (unit vectors: cosines), into `out`. */
-function cosineRows(a: Float32Array, b: Float32Array, cols: number, from: number, to: number, out: Float32Array): void {
-  if (cols === 0) return;
-  const dim = b.length / cols;
-  for (let i = from; i < to; i++) {
-    const ao = i * dim;
-    for (let j = 0; j < cols; j++) {
-      const bo = j * dim;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let d = 0;
-      for (; d + 3 < dim; d += 4) {
-        s0 += a[ao + d]! * b[bo + d]!;
-        s1 += a[ao + d + 1]! * b[bo + d + 1]!;
-        s2 += a[ao + d + 2]! * b[bo + d + 2]!;
-        s3 += a[ao + d + 3]! * b[bo + d + 3]!;
+/** The vectors scaled to unit length (zero vectors stay zero), one after another. */
+function unitRows(vectors: readonly Float32Array[]): Float32Array {
+  const dim = vectors[0]?.length ?? 0;
+  const out = new Float32Array(vectors.length * dim);
+  vectors.forEach((v, i) => {
+    let norm = 0;
+    for (let d = 0; d < dim; d++) norm += v[d]! * v[d]!;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let d = 0; d < dim; d++) out[i * dim + d] = v[d]! * scale;
+  });
+  return out;
+}
+
+/**
+ * The `k` nearest rows of `b` to each row of `a`, and of `a` to each row of `b`, by dot product
+ * (unit rows: cosine), in one pass over every pair without keeping the table: `ofA[i * k ..]`
+ * are row indexes of `b`, best first, -1 where there are fewer (ties: the lower index first).
+ * Yields to the event loop between slices of rows so that database work queued meanwhile goes on.
+ */
+export async function nearestBothWays(a: Float32Array, rowsA: number, b: Float32Array, rowsB: number, k: number): Promise<{ ofA: Int32Array; ofB: Int32Array }> {
+  const ofA = new Int32Array(rowsA * k).fill(-1);
+  const ofB = new Int32Array(rowsB * k).fill(-1);
+  if (rowsA === 0 || rowsB === 0) return { ofA, ofB };
+  const scoreA = new Float32Array(rowsA * k).fill(-Infinity);
+  const scoreB = new Float32Array(rowsB * k).fill(-Infinity);
+  const dim = a.length / rowsA;
+  // About 20 M multiply-adds (some 25 ms) per slice.
+  const slice = Math.max(1, Math.floor(20_000_000 / (rowsB * dim)));
+  for (let start = 0; start < rowsA; start += slice) {
+    const end = Math.min(rowsA, start + slice);
+    for (let i = start; i < end; i++) {
+      const ao = i * dim;
+      const lastA = i * k + k - 1;
+      for (let j = 0; j < rowsB; j++) {
+        const bo = j * dim;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let d = 0;
+        for (; d + 3 < dim; d += 4) {
+          s0 += a[ao + d]! * b[bo + d]!;
+          s1 += a[ao + d + 1]! * b[bo + d + 1]!;
+          s2 += a[ao + d + 2]! * b[bo + d + 2]!;
+          s3 += a[ao + d + 3]! * b[bo + d + 3]!;
+        }
+        for (; d < dim; d++) s0 += a[ao + d]! * b[bo + d]!;
+        const c = s0 + s1 + s2 + s3;
+        if (c > scoreA[lastA]!) insertBest(ofA, scoreA, i * k, k, j, c);
+        if (c > scoreB[j * k + k - 1]!) insertBest(ofB, scoreB, j * k, k, i, c);
       }
-      for (; d < dim; d++) s0 += a[ao + d]! * b[bo + d]!;
-      out[i * cols + j] = s0 + s1 + s2 + s3;
     }
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  return { ofA, ofB };
+}
+
+/** Puts (id, score) into the best-first list at ids/scores[offset .. offset + k), dropping the last. */
+function insertBest(ids: Int32Array, scores: Float32Array, offset: number, k: number, id: number, score: number): void {
+  let at = k - 1;
+  while (at > 0 && scores[offset + at - 1]! < score) {
+    scores[offset + at] = scores[offset + at - 1]!;
+    ids[offset + at] = ids[offset + at - 1]!;
+    at--;
+  }
+  scores[offset + at] = score;
+  ids[offset + at] = id;
 }

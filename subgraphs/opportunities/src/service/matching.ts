@@ -460,9 +460,9 @@ const PROBE_BATCH = 256;
 /**
  * Scores the candidates of `ids` the way {@link scoreInBatches} does, in one pass over records
  * held in memory: every record is read once (vectors in binary form), the vector keys are probed
- * in the database (HNSW; the identity vector, a function of the name, once per distinct name
- * when no prefilter depends on the record), the lexical keys and every comparison (cosines,
- * trigrams, company deals, levels) are computed here. Round trips: the record pages, one per
+ * in the database (HNSW; the identity vector, a function of the name, once per distinct name)
+ * or found exactly here where that is cheaper (see MatchingIndex.exactIdentity / exactContext),
+ * the lexical keys and every comparison (cosines, trigrams, company deals, levels) are computed here. Round trips: the record pages, one per
  * probe batch, and the score writes. `rescoreKnown` adds the stored pairs of `ids` (incremental
  * matching); `collect` keeps the levels for estimation instead of storing (a full run).
  * Returns how many candidate pairs were scored.
@@ -503,9 +503,10 @@ export async function scoreInMemory(
   const exactIdentity = index.exactIdentity;
   const representatives = exactIdentity ? [] : groups.map((list) => list[0]!);
   const sharing = new Map(groups.map((list) => [list[0]!.id, list]));
+  const exactContext = index.exactContext;
   const probes: Array<{ id: string; kind: "identity" | "context" }> = [
     ...representatives.map((r) => ({ id: r.id, kind: "identity" as const })),
-    ...withVectors.map((r) => ({ id: r.id, kind: "context" as const })),
+    ...(exactContext ? [] : withVectors.map((r) => ({ id: r.id, kind: "context" as const }))),
   ];
   const candidateOptions = { model: setup.model, perRecord: o.candidatesPerRecord, dateWindowDays: o.dateWindowDays, sameRegionOnly: o.sameRegionOnly, excludeStages: o.excludeStages };
   const pacer = batchPacer(db, { batch: PROBE_BATCH, targetMs: SCORE_BATCH_TARGET_MS, initial: 16, min: 4 });
@@ -537,18 +538,21 @@ export async function scoreInMemory(
       progress(done, probes.length);
     }
   };
-  // Exact identity neighbours are computed here while the database probes context vectors.
-  const identity = async () => {
-    if (!exactIdentity) return;
-    await timed(timings, "identity", async () => {
-      await index.prepareIdentity();
+  // Exact neighbours are computed here while the database probes the rest.
+  const exact = async (phase: "identity" | "context", prepare: () => Promise<void>, neighbours: (q: MatchingRecord) => MatchingRecord[]) => {
+    await timed(timings, phase, async () => {
+      await prepare();
       for (let i = 0; i < withVectors.length; i += 256) {
-        for (const q of withVectors.slice(i, i + 256)) for (const t of index.identityNeighbours(q)) add(q, t);
+        for (const q of withVectors.slice(i, i + 256)) for (const t of neighbours(q)) add(q, t);
         await new Promise((resolve) => setImmediate(resolve));
       }
     });
   };
-  await Promise.all([...Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane), identity()]);
+  const inMemory = async () => {
+    if (exactIdentity) await exact("identity", () => index.prepareIdentity(), (q) => index.identityNeighbours(q));
+    if (exactContext) await exact("context", () => index.prepareContext(), (q) => index.contextNeighbours(q));
+  };
+  await Promise.all([...Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane), inMemory()]);
 
   await timed(timings, "lexical", () => {
     for (const q of queries) for (const t of index.lexicalCandidates(q)) add(q, t);
