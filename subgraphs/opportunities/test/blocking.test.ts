@@ -177,7 +177,9 @@ describe("nearestBothWays", () => {
     const a = Float32Array.from({ length: rowsA * dim }, random);
     const b = Float32Array.from({ length: rowsB * dim }, random);
     const dot = (i: number, j: number) => a.subarray(i * dim, (i + 1) * dim).reduce((s, x, d) => s + x * b[j * dim + d]!, 0);
-    const { ofA, ofB } = await nearestBothWays(a, rowsA, b, rowsB, k);
+    const reported: number[] = [];
+    const { ofA, ofB } = await nearestBothWays(a, rowsA, b, rowsB, k, (done, rows) => reported.push(done / rows));
+    expect(reported.at(-1)).toBe(1);
     for (let i = 0; i < rowsA; i++) {
       const expected = Array.from({ length: rowsB }, (_, j) => j).sort((x, y) => dot(i, y) - dot(i, x)).slice(0, k);
       expect([...ofA.subarray(i * k, (i + 1) * k)]).toEqual(expected);

@@ -148,12 +148,12 @@ export class MatchingIndex {
   }
 
   /** Computes the nearest names both ways between the sources (see {@link exactIdentity}). */
-  async prepareIdentity(): Promise<void> {
+  async prepareIdentity(progress?: (doneRows: number, rows: number) => void): Promise<void> {
     const apn = this.side("apn");
     const odoo = this.side("odoo");
     if (apn.nearestNames && odoo.nearestNames) return;
     const k = 4 * this.options.perRecord;
-    const nearest = await nearestBothWays(apn.vectors, apn.vectorNames.length, odoo.vectors, odoo.vectorNames.length, k);
+    const nearest = await nearestBothWays(apn.vectors, apn.vectorNames.length, odoo.vectors, odoo.vectorNames.length, k, progress);
     apn.nearestNames = nearest.ofA;
     odoo.nearestNames = nearest.ofB;
   }
@@ -165,11 +165,11 @@ export class MatchingIndex {
   }
 
   /** Computes the nearest context vectors both ways between the sources (see {@link exactContext}). */
-  async prepareContext(): Promise<void> {
+  async prepareContext(progress?: (doneRows: number, rows: number) => void): Promise<void> {
     if (this.contextNearest) return;
     const [apn, odoo] = [this.contextRecords("apn"), this.contextRecords("odoo")];
     const k = this.options.perRecord;
-    const nearest = await nearestBothWays(unitRows(apn.map((r) => r.context!)), apn.length, unitRows(odoo.map((r) => r.context!)), odoo.length, k);
+    const nearest = await nearestBothWays(unitRows(apn.map((r) => r.context!)), apn.length, unitRows(odoo.map((r) => r.context!)), odoo.length, k, progress);
     const found = new Map<string, MatchingRecord[]>();
     const keep = (records: MatchingRecord[], ids: Int32Array, others: MatchingRecord[]) =>
       records.forEach((r, i) => {
@@ -352,7 +352,14 @@ function unitRows(vectors: readonly Float32Array[]): Float32Array {
  * are row indexes of `b`, best first, -1 where there are fewer (ties: the lower index first).
  * Yields to the event loop between slices of rows so that database work queued meanwhile goes on.
  */
-export async function nearestBothWays(a: Float32Array, rowsA: number, b: Float32Array, rowsB: number, k: number): Promise<{ ofA: Int32Array; ofB: Int32Array }> {
+export async function nearestBothWays(
+  a: Float32Array,
+  rowsA: number,
+  b: Float32Array,
+  rowsB: number,
+  k: number,
+  progress: (doneRows: number, rows: number) => void = () => {},
+): Promise<{ ofA: Int32Array; ofB: Int32Array }> {
   const ofA = new Int32Array(rowsA * k).fill(-1);
   const ofB = new Int32Array(rowsB * k).fill(-1);
   if (rowsA === 0 || rowsB === 0) return { ofA, ofB };
@@ -385,6 +392,7 @@ export async function nearestBothWays(a: Float32Array, rowsA: number, b: Float32
         if (c > scoreB[j * k + k - 1]!) insertBest(ofB, scoreB, j * k, k, i, c);
       }
     }
+    progress(end, rowsA);
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { ofA, ofB };

@@ -539,6 +539,8 @@ export async function scoreInMemory(
     }
   };
   // Exact neighbours are computed here while the database probes the rest.
+  // Progress: the database probes, or (when there are none) the exact passes, which can take minutes at 64k records.
+  const exactProgress = probes.length > 0 ? undefined : (pass: number) => (doneRows: number, rows: number) => progress(Math.round(((pass + doneRows / rows) / 2) * 1000), 1000);
   const exact = async (phase: "identity" | "context", prepare: () => Promise<void>, neighbours: (q: MatchingRecord) => MatchingRecord[]) => {
     await timed(timings, phase, async () => {
       await prepare();
@@ -549,8 +551,8 @@ export async function scoreInMemory(
     });
   };
   const inMemory = async () => {
-    if (exactIdentity) await exact("identity", () => index.prepareIdentity(), (q) => index.identityNeighbours(q));
-    if (exactContext) await exact("context", () => index.prepareContext(), (q) => index.contextNeighbours(q));
+    if (exactIdentity) await exact("identity", () => index.prepareIdentity(exactProgress?.(0)), (q) => index.identityNeighbours(q));
+    if (exactContext) await exact("context", () => index.prepareContext(exactProgress?.(exactIdentity ? 1 : 0)), (q) => index.contextNeighbours(q));
   };
   await Promise.all([...Array.from({ length: db.kind === "postgres" ? 2 : 1 }, lane), inMemory()]);
 
