@@ -1,0 +1,82 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ReviewOpportunity on Opportunity {\n    id\n    source\n    externalId\n    companyName\n    title\n    description\n    country\n    region\n    website\n    email\n    amount\n    stage\n    closeDate\n  }\n": typeof types.ReviewOpportunityFragmentDoc,
+    "\n  fragment ReviewMatch on Match {\n    id\n    score\n    status\n    confidence\n    reviewer\n    decidedAt\n    signals {\n      signal\n      level\n      value\n      weight\n      contribution\n    }\n    apn {\n      ...ReviewOpportunity\n    }\n    odoo {\n      ...ReviewOpportunity\n    }\n  }\n": typeof types.ReviewMatchFragmentDoc,
+    "\n  query ReviewQueue($first: Int!) {\n    matchReviewQueue(first: $first) {\n      nodes {\n        ...ReviewMatch\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
+    "\n  subscription ReviewQueued {\n    matchReviewQueued {\n      ...ReviewMatch\n    }\n  }\n": typeof types.ReviewQueuedDocument,
+    "\n  subscription ReviewDecided {\n    matchDecided {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n": typeof types.ReviewDecidedDocument,
+    "\n  mutation ConfirmMatch($id: ID!) {\n    confirmMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n": typeof types.ConfirmMatchDocument,
+    "\n  mutation RejectMatch($id: ID!) {\n    rejectMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n": typeof types.RejectMatchDocument,
+};
+const documents: Documents = {
+    "\n  fragment ReviewOpportunity on Opportunity {\n    id\n    source\n    externalId\n    companyName\n    title\n    description\n    country\n    region\n    website\n    email\n    amount\n    stage\n    closeDate\n  }\n": types.ReviewOpportunityFragmentDoc,
+    "\n  fragment ReviewMatch on Match {\n    id\n    score\n    status\n    confidence\n    reviewer\n    decidedAt\n    signals {\n      signal\n      level\n      value\n      weight\n      contribution\n    }\n    apn {\n      ...ReviewOpportunity\n    }\n    odoo {\n      ...ReviewOpportunity\n    }\n  }\n": types.ReviewMatchFragmentDoc,
+    "\n  query ReviewQueue($first: Int!) {\n    matchReviewQueue(first: $first) {\n      nodes {\n        ...ReviewMatch\n      }\n    }\n  }\n": types.ReviewQueueDocument,
+    "\n  subscription ReviewQueued {\n    matchReviewQueued {\n      ...ReviewMatch\n    }\n  }\n": types.ReviewQueuedDocument,
+    "\n  subscription ReviewDecided {\n    matchDecided {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n": types.ReviewDecidedDocument,
+    "\n  mutation ConfirmMatch($id: ID!) {\n    confirmMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n": types.ConfirmMatchDocument,
+    "\n  mutation RejectMatch($id: ID!) {\n    rejectMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n": types.RejectMatchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReviewOpportunity on Opportunity {\n    id\n    source\n    externalId\n    companyName\n    title\n    description\n    country\n    region\n    website\n    email\n    amount\n    stage\n    closeDate\n  }\n"): (typeof documents)["\n  fragment ReviewOpportunity on Opportunity {\n    id\n    source\n    externalId\n    companyName\n    title\n    description\n    country\n    region\n    website\n    email\n    amount\n    stage\n    closeDate\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReviewMatch on Match {\n    id\n    score\n    status\n    confidence\n    reviewer\n    decidedAt\n    signals {\n      signal\n      level\n      value\n      weight\n      contribution\n    }\n    apn {\n      ...ReviewOpportunity\n    }\n    odoo {\n      ...ReviewOpportunity\n    }\n  }\n"): (typeof documents)["\n  fragment ReviewMatch on Match {\n    id\n    score\n    status\n    confidence\n    reviewer\n    decidedAt\n    signals {\n      signal\n      level\n      value\n      weight\n      contribution\n    }\n    apn {\n      ...ReviewOpportunity\n    }\n    odoo {\n      ...ReviewOpportunity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewQueue($first: Int!) {\n    matchReviewQueue(first: $first) {\n      nodes {\n        ...ReviewMatch\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReviewQueue($first: Int!) {\n    matchReviewQueue(first: $first) {\n      nodes {\n        ...ReviewMatch\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReviewQueued {\n    matchReviewQueued {\n      ...ReviewMatch\n    }\n  }\n"): (typeof documents)["\n  subscription ReviewQueued {\n    matchReviewQueued {\n      ...ReviewMatch\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReviewDecided {\n    matchDecided {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n"): (typeof documents)["\n  subscription ReviewDecided {\n    matchDecided {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmMatch($id: ID!) {\n    confirmMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmMatch($id: ID!) {\n    confirmMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectMatch($id: ID!) {\n    rejectMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RejectMatch($id: ID!) {\n    rejectMatch(id: $id) {\n      id\n      status\n      reviewer\n      decidedAt\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
