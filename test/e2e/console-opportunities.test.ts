@@ -6,7 +6,6 @@ import { startTestPlatform, type TestPlatform } from "../src/harness.js";
 
 // A small generated pair of exports (APN windows-1252, Odoo UTF-8 with BOM), quick to embed.
 const data = generateMatchingDataset({ odooCount: 20, apnCount: 30, truePairs: 16 });
-const JOB = "id status progress { stage done total } importReport { inserted failed }";
 
 describe("Console: opportunities (gateway at /app, review queue live between reviewers)", () => {
   let t: TestPlatform;
@@ -21,20 +20,6 @@ describe("Console: opportunities (gateway at /app, review queue live between rev
     await browser?.close();
     await t?.close();
   });
-
-  async function importViaGraph(source: "APN" | "ODOO", bytes: Buffer) {
-    const res = await t.gql<{ importOpportunities: { id: string; status: string } }>(`mutation ($input: ImportOpportunitiesInput!) { importOpportunities(input: $input) { ${JOB} } }`, {
-      input: { source, contentBase64: bytes.toString("base64"), fileName: `${source}.csv` },
-    });
-    expect(res.errors).toBeUndefined();
-    let job = res.data!.importOpportunities;
-    const deadline = Date.now() + 120_000;
-    while (job.status !== "done" && job.status !== "failed" && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      job = (await t.gql<{ opportunityJob: typeof job }>(`query ($id: ID!) { opportunityJob(id: $id) { ${JOB} } }`, { id: job.id })).data!.opportunityJob;
-    }
-    expect(job.status).toBe("done");
-  }
 
   it("serves the app at /app: one page for every screen, hashed files cached for good, a strict CSP", async () => {
     const page = await fetch(`${origin}/app/review`);
@@ -81,9 +66,57 @@ describe("Console: opportunities (gateway at /app, review queue live between rev
     expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("imports an Odoo and an APN export with progress, and any CSV through the mapping editor; statistics and the quality report follow", async () => {
+    const c = await openConsole(browser, t.platform.url, { path: "import", token: await t.token(["writer"], "ivan") });
+    const { page } = c;
+    try {
+      const upload = (name: string, buffer: Buffer) => page.getByLabel("APN or Odoo export, or any CSV").setInputFiles({ name, mimeType: "text/csv", buffer });
+      const job = page.locator(".job");
+      for (const [name, buffer, side, rows] of [["odoo-leads.csv", data.odooCsv, "Odoo", 20], ["apn-opportunities.csv", data.apnCsv, "APN", 30]] as const) {
+        await upload(name, buffer);
+        await page.getByText(`fits the built-in ${side} map`).waitFor();
+        expect(await page.getByLabel(side === "APN" ? "APN opportunities" : "Odoo leads").isChecked()).toBe(true);
+        // The preview shows the mapped columns of the first rows.
+        expect(await page.locator("table.preview tbody tr").count()).toBe(5);
+        await page.getByRole("button", { name: `Import ${name}` }).click();
+        await expect.poll(() => job.getAttribute("data-status"), { timeout: 120_000 }).toBe("done");
+        expect(await job.locator(".report").innerText()).toMatch(new RegExp(`^${rows} rows .* ${rows} new`));
+      }
+      expect(await checkScreen(page, "import-done")).toEqual([]);
+
+      // Any CSV: the mapping editor, with a preview of the mapped values.
+      const csv = "Ref,Account,Deal,Notes,More notes\nCRM-1,Initech GmbH,Data lake,Moves the warehouse,to a managed service\nCRM-2,Globex Ltd,CRM migration,Salesforce to HubSpot,\n";
+      await upload("crm-extract.csv", Buffer.from(csv));
+      await page.getByText("External id needs a column").waitFor();
+      expect(await page.getByRole("button", { name: "Import crm-extract.csv" }).isDisabled()).toBe(true);
+      await page.getByLabel("External id column", { exact: true }).selectOption("Ref");
+      await page.getByLabel("Company column", { exact: true }).selectOption("Account");
+      await page.getByLabel("Title column", { exact: true }).selectOption("Deal");
+      await page.getByLabel("Description column", { exact: true }).selectOption("Notes");
+      await page.getByLabel("Description column 2", { exact: true }).selectOption("More notes");
+      expect(await page.locator("table.preview tbody tr").first().innerText()).toMatch(/CRM-1\s+Initech GmbH\s+Data lake\s+Moves the warehouse to a managed service/);
+      await page.getByLabel("APN opportunities").check();
+      expect(await checkScreen(page, "import-mapping")).toEqual([]);
+      await page.getByRole("button", { name: "Import crm-extract.csv" }).click();
+      await expect.poll(() => job.getAttribute("data-status"), { timeout: 120_000 }).toBe("done");
+      expect(await job.locator(".report").innerText()).toMatch(/^2 rows .* 2 new/);
+      expect(await t.db.prisma.opportunity.count({ where: { source: "apn", externalId: { in: ["CRM-1", "CRM-2"] } } })).toBe(2);
+
+      // Statistics follow the imports; the quality report measures against the known pairs.
+      await expect.poll(() => page.locator(".stats").innerText(), { timeout: 20_000 }).toMatch(/APN: 32 records/);
+      await page.getByLabel("Known true pairs (CSV: apn_external_id, odoo_external_id)").setInputFiles({ name: "gold.csv", mimeType: "text/csv", buffer: Buffer.from(data.goldCsv) });
+      await page.locator("table.quality tbody tr").first().waitFor({ timeout: 30_000 });
+      expect(await page.getByText(/16 true pairs/).count()).toBe(1);
+      await page.getByRole("heading", { name: "Monitoring" }).waitFor();
+      expect(await checkScreen(page, "import-statistics")).toEqual([]);
+      expect(c.pageErrors).toEqual([]);
+      expect(await c.cspViolations()).toEqual([]);
+    } finally {
+      await c.context.close();
+    }
+  }, 300_000);
+
   it("shows a decision by one reviewer to another within 1 s", async () => {
-    await importViaGraph("ODOO", data.odooCsv);
-    await importViaGraph("APN", data.apnCsv);
     // Thresholds that put pairs in the review queue whatever the test model scores.
     const cfg = await t.gql(`mutation { updateMatchingConfig(input: { autoConfirmThreshold: 0.9999, reviewThreshold: 0.01 }) { version } }`);
     expect(cfg.errors).toBeUndefined();

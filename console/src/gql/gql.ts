@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ImportJob on OpportunityJob {\n    id\n    kind\n    status\n    lastError\n    progress {\n      stage\n      done\n      total\n    }\n    importReport {\n      encoding\n      rows\n      inserted\n      updated\n      unchanged\n      failed\n      matchedRecords\n      errors {\n        line\n        externalId\n        reason\n      }\n    }\n  }\n": typeof types.ImportJobFragmentDoc,
+    "\n  mutation ImportOpportunities($input: ImportOpportunitiesInput!) {\n    importOpportunities(input: $input) {\n      ...ImportJob\n    }\n  }\n": typeof types.ImportOpportunitiesDocument,
+    "\n  subscription ImportJobProgress($jobId: ID!) {\n    opportunityJobProgress(jobId: $jobId) {\n      ...ImportJob\n    }\n  }\n": typeof types.ImportJobProgressDocument,
+    "\n  query ImportJobState($id: ID!) {\n    opportunityJob(id: $id) {\n      ...ImportJob\n    }\n  }\n": typeof types.ImportJobStateDocument,
+    "\n  query MatchingStatistics {\n    matchingStatistics {\n      pending\n      sources {\n        source\n        records\n        matched\n        unmatched\n      }\n      byStatus {\n        key\n        count\n      }\n      byConfidence {\n        key\n        count\n      }\n    }\n  }\n": typeof types.MatchingStatisticsDocument,
+    "\n  query MatchingRuns {\n    matchingRuns(first: 10) {\n      schedule\n      slot\n      mode\n      skipped\n      job {\n        id\n        status\n        finishedAt\n      }\n    }\n  }\n": typeof types.MatchingRunsDocument,
+    "\n  query MatchingMonitoring {\n    matchingMonitoring {\n      at\n      model\n      records\n      alerts {\n        kind\n        severity\n        message\n      }\n      freshness {\n        staleShare\n        missingVectors\n        otherModel\n        changedSinceMatched\n      }\n    }\n  }\n": typeof types.MatchingMonitoringDocument,
+    "\n  query MatchingQuality($gold: String!) {\n    matchingQualityReport(gold: $gold) {\n      goldPairs\n      scoredPairs\n      configVersion\n      rationale\n      recommendedReview\n      recommendedAutoConfirm\n      html\n      best {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atReview {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atAutoConfirm {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n    }\n  }\n": typeof types.MatchingQualityDocument,
     "\n  mutation IngestDocument($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.IngestDocumentDocument,
     "\n  subscription IngestionProgress($jobId: ID!) {\n    ingestionProgress(jobId: $jobId) {\n      id\n      status\n      sourceId\n      lastError\n      progress {\n        stage\n        done\n        total\n      }\n    }\n  }\n": typeof types.IngestionProgressDocument,
     "\n  query IngestionJobState($id: ID!) {\n    ingestionJob(id: $id) {\n      id\n      status\n      sourceId\n      lastError\n      progress {\n        stage\n        done\n        total\n      }\n    }\n  }\n": typeof types.IngestionJobStateDocument,
@@ -43,6 +51,14 @@ type Documents = {
     "\n  query SourceText($id: ID!) {\n    knowledgeSource(id: $id) {\n      id\n      title\n      uri\n      chunks(first: 100) {\n        nodes {\n          charStart\n          charEnd\n          text\n        }\n      }\n    }\n  }\n": typeof types.SourceTextDocument,
 };
 const documents: Documents = {
+    "\n  fragment ImportJob on OpportunityJob {\n    id\n    kind\n    status\n    lastError\n    progress {\n      stage\n      done\n      total\n    }\n    importReport {\n      encoding\n      rows\n      inserted\n      updated\n      unchanged\n      failed\n      matchedRecords\n      errors {\n        line\n        externalId\n        reason\n      }\n    }\n  }\n": types.ImportJobFragmentDoc,
+    "\n  mutation ImportOpportunities($input: ImportOpportunitiesInput!) {\n    importOpportunities(input: $input) {\n      ...ImportJob\n    }\n  }\n": types.ImportOpportunitiesDocument,
+    "\n  subscription ImportJobProgress($jobId: ID!) {\n    opportunityJobProgress(jobId: $jobId) {\n      ...ImportJob\n    }\n  }\n": types.ImportJobProgressDocument,
+    "\n  query ImportJobState($id: ID!) {\n    opportunityJob(id: $id) {\n      ...ImportJob\n    }\n  }\n": types.ImportJobStateDocument,
+    "\n  query MatchingStatistics {\n    matchingStatistics {\n      pending\n      sources {\n        source\n        records\n        matched\n        unmatched\n      }\n      byStatus {\n        key\n        count\n      }\n      byConfidence {\n        key\n        count\n      }\n    }\n  }\n": types.MatchingStatisticsDocument,
+    "\n  query MatchingRuns {\n    matchingRuns(first: 10) {\n      schedule\n      slot\n      mode\n      skipped\n      job {\n        id\n        status\n        finishedAt\n      }\n    }\n  }\n": types.MatchingRunsDocument,
+    "\n  query MatchingMonitoring {\n    matchingMonitoring {\n      at\n      model\n      records\n      alerts {\n        kind\n        severity\n        message\n      }\n      freshness {\n        staleShare\n        missingVectors\n        otherModel\n        changedSinceMatched\n      }\n    }\n  }\n": types.MatchingMonitoringDocument,
+    "\n  query MatchingQuality($gold: String!) {\n    matchingQualityReport(gold: $gold) {\n      goldPairs\n      scoredPairs\n      configVersion\n      rationale\n      recommendedReview\n      recommendedAutoConfirm\n      html\n      best {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atReview {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atAutoConfirm {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n    }\n  }\n": types.MatchingQualityDocument,
     "\n  mutation IngestDocument($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      id\n      status\n    }\n  }\n": types.IngestDocumentDocument,
     "\n  subscription IngestionProgress($jobId: ID!) {\n    ingestionProgress(jobId: $jobId) {\n      id\n      status\n      sourceId\n      lastError\n      progress {\n        stage\n        done\n        total\n      }\n    }\n  }\n": types.IngestionProgressDocument,
     "\n  query IngestionJobState($id: ID!) {\n    ingestionJob(id: $id) {\n      id\n      status\n      sourceId\n      lastError\n      progress {\n        stage\n        done\n        total\n      }\n    }\n  }\n": types.IngestionJobStateDocument,
@@ -86,6 +102,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportJob on OpportunityJob {\n    id\n    kind\n    status\n    lastError\n    progress {\n      stage\n      done\n      total\n    }\n    importReport {\n      encoding\n      rows\n      inserted\n      updated\n      unchanged\n      failed\n      matchedRecords\n      errors {\n        line\n        externalId\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ImportJob on OpportunityJob {\n    id\n    kind\n    status\n    lastError\n    progress {\n      stage\n      done\n      total\n    }\n    importReport {\n      encoding\n      rows\n      inserted\n      updated\n      unchanged\n      failed\n      matchedRecords\n      errors {\n        line\n        externalId\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportOpportunities($input: ImportOpportunitiesInput!) {\n    importOpportunities(input: $input) {\n      ...ImportJob\n    }\n  }\n"): (typeof documents)["\n  mutation ImportOpportunities($input: ImportOpportunitiesInput!) {\n    importOpportunities(input: $input) {\n      ...ImportJob\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ImportJobProgress($jobId: ID!) {\n    opportunityJobProgress(jobId: $jobId) {\n      ...ImportJob\n    }\n  }\n"): (typeof documents)["\n  subscription ImportJobProgress($jobId: ID!) {\n    opportunityJobProgress(jobId: $jobId) {\n      ...ImportJob\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJobState($id: ID!) {\n    opportunityJob(id: $id) {\n      ...ImportJob\n    }\n  }\n"): (typeof documents)["\n  query ImportJobState($id: ID!) {\n    opportunityJob(id: $id) {\n      ...ImportJob\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchingStatistics {\n    matchingStatistics {\n      pending\n      sources {\n        source\n        records\n        matched\n        unmatched\n      }\n      byStatus {\n        key\n        count\n      }\n      byConfidence {\n        key\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchingStatistics {\n    matchingStatistics {\n      pending\n      sources {\n        source\n        records\n        matched\n        unmatched\n      }\n      byStatus {\n        key\n        count\n      }\n      byConfidence {\n        key\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchingRuns {\n    matchingRuns(first: 10) {\n      schedule\n      slot\n      mode\n      skipped\n      job {\n        id\n        status\n        finishedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchingRuns {\n    matchingRuns(first: 10) {\n      schedule\n      slot\n      mode\n      skipped\n      job {\n        id\n        status\n        finishedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchingMonitoring {\n    matchingMonitoring {\n      at\n      model\n      records\n      alerts {\n        kind\n        severity\n        message\n      }\n      freshness {\n        staleShare\n        missingVectors\n        otherModel\n        changedSinceMatched\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchingMonitoring {\n    matchingMonitoring {\n      at\n      model\n      records\n      alerts {\n        kind\n        severity\n        message\n      }\n      freshness {\n        staleShare\n        missingVectors\n        otherModel\n        changedSinceMatched\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchingQuality($gold: String!) {\n    matchingQualityReport(gold: $gold) {\n      goldPairs\n      scoredPairs\n      configVersion\n      rationale\n      recommendedReview\n      recommendedAutoConfirm\n      html\n      best {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atReview {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atAutoConfirm {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchingQuality($gold: String!) {\n    matchingQualityReport(gold: $gold) {\n      goldPairs\n      scoredPairs\n      configVersion\n      rationale\n      recommendedReview\n      recommendedAutoConfirm\n      html\n      best {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atReview {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n      atAutoConfirm {\n        threshold\n        precision\n        recall\n        f1\n        tp\n        fp\n        fn\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
