@@ -45,6 +45,8 @@ describe("Console: opportunities (gateway at /app, review queue live between rev
     const reader = await t.token(["reader"], "rita");
     const c = await openConsole(browser, t.platform.url, { path: "review" });
     try {
+      await c.page.getByLabel("Your access token (JWT)").waitFor();
+      expect(await checkScreen(c.page, "sign-in-jwt")).toEqual([]);
       await c.page.getByLabel("Your access token (JWT)").fill("not-a-token");
       await c.page.getByRole("button", { name: "Sign in" }).click();
       await expect.poll(() => c.page.getByRole("alert").innerText()).toMatch(/not a JWT/);
