@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 
 export const CONSOLE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CONSOLE_DIST = join(CONSOLE_ROOT, "dist");
-/** What the build reads: a change to any of these makes dist/ stale. */
-const SOURCES = ["index.html", "vite.config.ts", "package.json", "src", "public"];
+/** What the build reads (the lockfile: a dependency upgraded): a change to any of these makes dist/ stale. */
+const SOURCES = ["index.html", "vite.config.ts", "package.json", "src", "public", "../package-lock.json"];
 const STAMP = ".sources-mtime";
 
 function newestSource(): number {
@@ -39,8 +39,17 @@ export interface BuildLog {
   info(message: string): void;
 }
 
-/** Builds dist/ when it is missing or stale; resolves once dist/ is current. */
-export async function ensureConsoleBuild(log: BuildLog = { info: () => undefined }): Promise<{ built: boolean; ms: number }> {
+let inFlight: Promise<{ built: boolean; ms: number }> | null = null;
+
+/** Builds dist/ when it is missing or stale; resolves once dist/ is current (one build at a time per process). */
+export function ensureConsoleBuild(log: BuildLog = { info: () => undefined }): Promise<{ built: boolean; ms: number }> {
+  inFlight ??= buildIfStale(log).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function buildIfStale(log: BuildLog): Promise<{ built: boolean; ms: number }> {
   const started = Date.now();
   const reason = staleReason();
   if (!reason) return { built: false, ms: 0 };
@@ -61,10 +70,14 @@ export async function buildConsole(): Promise<void> {
     writeFileSync(join(tmp, STAMP), String(sourcesMtime));
     const old = `${CONSOLE_DIST}.old-${process.pid}`;
     if (existsSync(CONSOLE_DIST)) renameSync(CONSOLE_DIST, old);
-    renameSync(tmp, CONSOLE_DIST);
+    try {
+      renameSync(tmp, CONSOLE_DIST);
+    } catch (err) {
+      // Another process (npm start beside a test run) put its build there first: keep that one.
+      if (!existsSync(join(CONSOLE_DIST, "index.html"))) throw err;
+    }
     rmSync(old, { recursive: true, force: true });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  mkdirSync(CONSOLE_DIST, { recursive: true });
 }
