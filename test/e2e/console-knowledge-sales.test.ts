@@ -118,6 +118,10 @@ describe("Console: knowledge upload and cited search, sales content streamed wit
       await page.getByRole("button", { name: "Useful", exact: true }).click();
       await expect.poll(() => page.locator("[data-feedback-score]").innerText()).toBe("score +1");
       expect(await checkScreen(page, "sales-answer")).toEqual([]);
+      // The other kinds stream the same way.
+      await page.getByRole("button", { name: "Write an e-mail" }).click();
+      await page.locator(".generated[data-state=done] [data-cost]").waitFor({ timeout: 60_000 });
+      expect(await page.locator(".generated h4").innerText()).toBe("Follow-up for Quantix Analytics Ltd");
       expect(c.pageErrors).toEqual([]);
       expect(await c.cspViolations()).toEqual([]);
     } finally {

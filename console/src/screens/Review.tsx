@@ -164,7 +164,8 @@ export function Review() {
       setActionError(null);
       const result = kind === "confirm" ? await confirm({ id: current.id }) : await reject({ id: current.id });
       if (result.error) return setActionError(errorText(result.error));
-      const m = kind === "confirm" ? (result.data as { confirmMatch: { id: string; status: string; reviewer?: string | null } } | undefined)?.confirmMatch : (result.data as { rejectMatch: { id: string; status: string; reviewer?: string | null } } | undefined)?.rejectMatch;
+      const data = result.data;
+      const m = data && ("confirmMatch" in data ? data.confirmMatch : "rejectMatch" in data ? data.rejectMatch : undefined);
       if (m) takeOut(m.id, m.status, m.reviewer ?? null);
     },
     [current, can.write, confirm, reject, takeOut],
@@ -283,8 +284,7 @@ function Pair({ match, position, of, onDecide, onSkip }: { match: ReviewMatchFra
           <thead>
             <tr>
               <th scope="col">Signal</th>
-              <th scope="col">Level</th>
-              <th scope="col">Value</th>
+              <th scope="col">Agreement</th>
               <th scope="col">Weight</th>
               <th scope="col">Contribution</th>
             </tr>
@@ -293,8 +293,7 @@ function Pair({ match, position, of, onDecide, onSkip }: { match: ReviewMatchFra
             {match.signals.map((s) => (
               <tr key={s.signal}>
                 <th scope="row">{s.signal}</th>
-                <td>{s.level ?? "–"}</td>
-                <td>{format.number(s.value)}</td>
+                <td>{s.level ?? format.number(s.value)}</td>
                 <td>{format.number(s.weight)}</td>
                 <td className="contribution">
                   <Bar value={s.contribution} max={maxContribution} label={s.signal} text={format.signed(s.contribution)} />
