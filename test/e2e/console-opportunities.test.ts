@@ -147,6 +147,7 @@ describe("Console: opportunities (gateway at /app, review queue live between rev
       await alice.page.keyboard.press("c");
       await bob.page.locator(`.decided li[data-match-id="${current}"]`).waitFor({ timeout: 5_000 });
       const elapsed = Date.now() - started;
+      process.stdout.write(`bob saw alice's decision ${elapsed} ms after her key press\n`);
       expect(await bob.page.locator(`.decided li[data-match-id="${current}"]`).innerText()).toMatch(/confirmed.*alice/i);
       expect(await bob.page.locator("article.pair").getAttribute("data-match-id")).not.toBe(current);
       expect(elapsed, `bob saw alice's decision after ${elapsed} ms`).toBeLessThan(1000);
