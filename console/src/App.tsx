@@ -45,8 +45,8 @@ export function App() {
   const graph = useMemo(() => (viewer ? createGraphClient(viewer, signOut) : null), [viewer]);
   useEffect(() => () => graph?.dispose(), [graph]);
   const session = useMemo<Session | null>(
-    () => (viewer ? { viewer, can: capabilities(viewer.roles), format: formatters(navigator.language), signOut } : null),
-    [viewer],
+    () => (viewer && graph ? { viewer, can: capabilities(viewer.roles), format: formatters(navigator.language), signOut, onReconnected: graph.onReconnected } : null),
+    [viewer, graph],
   );
 
   if (serverError) return <p role="alert" className="state error">The gateway cannot be reached ({serverError}).</p>;

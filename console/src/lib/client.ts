@@ -5,7 +5,16 @@ import type { Viewer } from "./auth.js";
 export const GRAPHQL_PATH = "/graphql";
 
 /** One urql client per signed-in viewer: queries and mutations over HTTP POST, subscriptions over graphql-ws, both to this origin. */
-export function createGraphClient(viewer: Viewer, onUnauthenticated: () => void): { client: Client; dispose(): void } {
+export interface GraphClient {
+  client: Client;
+  /** Calls `listener` each time the WebSocket connects again after a drop (events in between were missed); returns an unsubscribe. */
+  onReconnected(listener: () => void): () => void;
+  dispose(): void;
+}
+
+export function createGraphClient(viewer: Viewer, onUnauthenticated: () => void): GraphClient {
+  const reconnected = new Set<() => void>();
+  let connections = 0;
   const authorization = viewer.token ? `Bearer ${viewer.token}` : undefined;
   const wsUrl = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${GRAPHQL_PATH}`;
   const ws: WsClient = createWsClient({
@@ -14,6 +23,9 @@ export function createGraphClient(viewer: Viewer, onUnauthenticated: () => void)
     retryAttempts: 5,
     connectionParams: authorization ? { authorization } : {},
     on: {
+      connected: () => {
+        if (connections++ > 0) for (const listener of reconnected) listener();
+      },
       closed: (event) => {
         // 4401: the token expired (gateway WS_TOKEN_EXPIRED).
         if ((event as CloseEvent | undefined)?.code === 4401) onUnauthenticated();
@@ -45,5 +57,12 @@ export function createGraphClient(viewer: Viewer, onUnauthenticated: () => void)
       }),
     ],
   });
-  return { client, dispose: () => void ws.dispose() };
+  return {
+    client,
+    onReconnected: (listener) => {
+      reconnected.add(listener);
+      return () => reconnected.delete(listener);
+    },
+    dispose: () => void ws.dispose(),
+  };
 }

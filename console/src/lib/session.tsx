@@ -7,6 +7,8 @@ export interface Session {
   can: Capabilities;
   format: Formatters;
   signOut(): void;
+  /** See GraphClient.onReconnected: screens fed by subscriptions reload what they show. */
+  onReconnected(listener: () => void): () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

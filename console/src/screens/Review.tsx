@@ -123,8 +123,10 @@ interface Decided {
  * by subscription and take their pair out of the queue at once.
  */
 export function Review() {
-  const { can, format } = useSession();
+  const { can, format, onReconnected } = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({ query: QUEUE, variables: { first: 50 }, requestPolicy: "network-only" });
+  // Decisions made while the socket was down never arrive as events: load the queue again.
+  useEffect(() => onReconnected(() => refetch({ requestPolicy: "network-only" })), [onReconnected, refetch]);
   const [queue, setQueue] = useState<ReviewMatchFragment[]>([]);
   const [index, setIndex] = useState(0);
   const [decided, setDecided] = useState<Decided[]>([]);
