@@ -5,6 +5,7 @@ import type { OpportunitySource } from "../gql/graphql.js";
 import { decodeCsv, parseCsv } from "../lib/csv.js";
 import { FIELD_LABELS, IMPORT_FIELDS, guessMapping, mapRow, mappingJson, mappingProblems, type ImportField, type Mapping } from "../lib/mapping.js";
 import { useSession } from "../lib/session.js";
+import { MAX_UPLOAD_BYTES } from "../lib/upload.js";
 import { Bar } from "../ui/Bar.js";
 import { QueryState, errorText } from "../ui/states.js";
 import { TableWrap } from "../ui/TableWrap.js";
@@ -191,6 +192,10 @@ function ImportForm({ onDone }: { onDone: () => void }) {
   const fileId = useId();
 
   const read = async (f: File) => {
+    if (f.size > MAX_UPLOAD_BYTES) {
+      setFile(null);
+      return setProblem(`${f.name} is larger than ${format.bytes(MAX_UPLOAD_BYTES)}, the most one request to the gateway carries: split it into smaller files.`);
+    }
     const bytes = new Uint8Array(await f.arrayBuffer());
     const { header, rows } = parseCsv(decodeCsv(bytes), 5);
     const guess = guessMapping(header);

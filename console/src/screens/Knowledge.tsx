@@ -4,6 +4,7 @@ import { graphql } from "../gql/index.js";
 import type { IngestionJobStatus, SearchMode } from "../gql/graphql.js";
 import { highlightParts } from "../lib/highlight.js";
 import { useSession } from "../lib/session.js";
+import { MAX_UPLOAD_BYTES } from "../lib/upload.js";
 import { PassageDialog, type Passage } from "../ui/PassageDialog.js";
 import { QueryState, errorText } from "../ui/states.js";
 
@@ -66,8 +67,8 @@ const SEARCH = graphql(`
   }
 `);
 
-/** The ingestion limit (IngestDocumentInput: at most 20 MiB); larger files are refused before sending. */
-const MAX_BYTES = 20 * 1024 * 1024;
+/** Ingestion itself takes up to 20 MiB; one request to the gateway carries less. */
+const MAX_BYTES = MAX_UPLOAD_BYTES;
 const ACCEPTED = /\.(pdf|docx|html?|md|markdown|txt)$/i;
 
 interface Upload {
