@@ -86,6 +86,25 @@ describe("Console: talent matching — badges, factors, sub-scores, feedback, mo
     }
   });
 
+  it("a new talent creates their profile and sees matching jobs at once", async () => {
+    const c = await openConsole(browser, t.platform.url, { path: "talent", token: await t.token(["talent"], "user-carol") });
+    try {
+      await c.page.getByText("No profile yet? Create yours").click();
+      await c.page.getByLabel("Full name").fill("Carol Frontend");
+      await c.page.getByLabel("Headline").fill("Frontend developer");
+      await c.page.getByLabel("Years of experience").fill("5");
+      await c.page.getByLabel("Skills (separated by commas)").fill("React, TypeScript, CSS");
+      expect(await checkScreen(c.page, "talent-create-profile")).toEqual([]);
+      await c.page.keyboard.press("Enter");
+      await c.page.locator(`li.match[data-job-id="${ids.frontJob}"]`).waitFor({ timeout: 30_000 });
+      const created = await t.db.prisma.talent.findFirstOrThrow({ where: { fullName: "Carol Frontend" } });
+      expect(created.userId).toBe("user-carol");
+      expect(await c.page.getByLabel("Your talent profile id").inputValue()).toBe(created.id);
+    } finally {
+      await c.context.close();
+    }
+  });
+
   it("a recruiter sees a job's matching talents and contacts one; a writer is offered no matches", async () => {
     const c = await openConsole(browser, t.platform.url, { path: "talent", token: tok.acme });
     try {

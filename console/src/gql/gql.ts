@@ -44,6 +44,7 @@ type Documents = {
     "\n  query JobList {\n    jobs(first: 50) {\n      nodes {\n        id\n        title\n        company\n      }\n    }\n  }\n": typeof types.JobListDocument,
     "\n  query MatchJobs($talentId: ID!) {\n    matchJobs(talentId: $talentId, limit: 10) {\n      score\n      modelVersion\n      source\n      sharedSkills\n      explanation {\n        ...TalentMatchParts\n      }\n      job {\n        id\n        title\n        company\n        location\n      }\n    }\n  }\n": typeof types.MatchJobsDocument,
     "\n  query MatchTalents($jobId: ID!) {\n    matchTalents(jobId: $jobId, limit: 10) {\n      score\n      modelVersion\n      source\n      sharedSkills\n      explanation {\n        ...TalentMatchParts\n      }\n      talent {\n        id\n        fullName\n        headline\n        location\n      }\n    }\n  }\n": typeof types.MatchTalentsDocument,
+    "\n  mutation CreateOwnTalentProfile($input: CreateTalentInput!) {\n    createTalent(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateOwnTalentProfileDocument,
     "\n  mutation RecordMatchFeedback($jobId: ID!, $talentId: ID!, $type: MatchFeedbackType!) {\n    recordMatchFeedback(jobId: $jobId, talentId: $talentId, type: $type) {\n      id\n      type\n      created\n    }\n  }\n": typeof types.RecordMatchFeedbackDocument,
     "\n  query TalentModelVersions {\n    talentModelVersions {\n      version\n      active\n      createdAt\n      createdBy\n      rmse\n      mae\n      ndcg\n      reason\n      source\n    }\n  }\n": typeof types.TalentModelVersionsDocument,
     "\n  mutation TrainTalentModel($force: Boolean!) {\n    trainTalentModel(force: $force) {\n      id\n      status\n    }\n  }\n": typeof types.TrainTalentModelDocument,
@@ -81,6 +82,7 @@ const documents: Documents = {
     "\n  query JobList {\n    jobs(first: 50) {\n      nodes {\n        id\n        title\n        company\n      }\n    }\n  }\n": types.JobListDocument,
     "\n  query MatchJobs($talentId: ID!) {\n    matchJobs(talentId: $talentId, limit: 10) {\n      score\n      modelVersion\n      source\n      sharedSkills\n      explanation {\n        ...TalentMatchParts\n      }\n      job {\n        id\n        title\n        company\n        location\n      }\n    }\n  }\n": types.MatchJobsDocument,
     "\n  query MatchTalents($jobId: ID!) {\n    matchTalents(jobId: $jobId, limit: 10) {\n      score\n      modelVersion\n      source\n      sharedSkills\n      explanation {\n        ...TalentMatchParts\n      }\n      talent {\n        id\n        fullName\n        headline\n        location\n      }\n    }\n  }\n": types.MatchTalentsDocument,
+    "\n  mutation CreateOwnTalentProfile($input: CreateTalentInput!) {\n    createTalent(input: $input) {\n      id\n    }\n  }\n": types.CreateOwnTalentProfileDocument,
     "\n  mutation RecordMatchFeedback($jobId: ID!, $talentId: ID!, $type: MatchFeedbackType!) {\n    recordMatchFeedback(jobId: $jobId, talentId: $talentId, type: $type) {\n      id\n      type\n      created\n    }\n  }\n": types.RecordMatchFeedbackDocument,
     "\n  query TalentModelVersions {\n    talentModelVersions {\n      version\n      active\n      createdAt\n      createdBy\n      rmse\n      mae\n      ndcg\n      reason\n      source\n    }\n  }\n": types.TalentModelVersionsDocument,
     "\n  mutation TrainTalentModel($force: Boolean!) {\n    trainTalentModel(force: $force) {\n      id\n      status\n    }\n  }\n": types.TrainTalentModelDocument,
@@ -222,6 +224,10 @@ export function graphql(source: "\n  query MatchJobs($talentId: ID!) {\n    matc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MatchTalents($jobId: ID!) {\n    matchTalents(jobId: $jobId, limit: 10) {\n      score\n      modelVersion\n      source\n      sharedSkills\n      explanation {\n        ...TalentMatchParts\n      }\n      talent {\n        id\n        fullName\n        headline\n        location\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchTalents($jobId: ID!) {\n    matchTalents(jobId: $jobId, limit: 10) {\n      score\n      modelVersion\n      source\n      sharedSkills\n      explanation {\n        ...TalentMatchParts\n      }\n      talent {\n        id\n        fullName\n        headline\n        location\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOwnTalentProfile($input: CreateTalentInput!) {\n    createTalent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOwnTalentProfile($input: CreateTalentInput!) {\n    createTalent(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql/index.js";
 import type { MatchFeedbackType } from "../gql/graphql.js";
@@ -81,6 +81,13 @@ const MATCH_TALENTS = graphql(`
         headline
         location
       }
+    }
+  }
+`);
+const CREATE_PROFILE = graphql(`
+  mutation CreateOwnTalentProfile($input: CreateTalentInput!) {
+    createTalent(input: $input) {
+      id
     }
   }
 `);
@@ -188,8 +195,66 @@ function JobsForOwnProfile() {
           Show matching jobs
         </button>
       </form>
-      {talentId && <JobMatches talentId={talentId} />}
+      {talentId ? (
+        <JobMatches talentId={talentId} />
+      ) : (
+        <CreateProfile
+          onCreated={(id) => {
+            sessionStorage.setItem(PROFILE_KEY, id);
+            setDraft(id);
+            setTalentId(id);
+          }}
+        />
+      )}
     </section>
+  );
+}
+
+/** A talent's first profile (they own what they create); its id is kept for this tab. */
+function CreateProfile({ onCreated }: { onCreated: (id: string) => void }) {
+  const [{ fetching, error }, create] = useMutation(CREATE_PROFILE);
+  const [form, setForm] = useState({ fullName: "", headline: "", yearsExperience: "0", skills: "", location: "" });
+  const ids = { fullName: useId(), headline: useId(), years: useId(), skills: useId(), location: useId() };
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await create({
+      input: {
+        fullName: form.fullName.trim(),
+        headline: form.headline.trim(),
+        yearsExperience: Number(form.yearsExperience),
+        skills: form.skills.split(",").map((s) => s.trim()).filter(Boolean),
+        location: form.location.trim() || undefined,
+      },
+    });
+    if (result.data) onCreated(result.data.createTalent.id);
+  };
+  return (
+    <details className="create-profile">
+      <summary>No profile yet? Create yours</summary>
+      <form onSubmit={submit} className="form-grid">
+        <label htmlFor={ids.fullName}>Full name</label>
+        <input id={ids.fullName} value={form.fullName} onChange={set("fullName")} required autoComplete="name" />
+        <label htmlFor={ids.headline}>Headline</label>
+        <input id={ids.headline} value={form.headline} onChange={set("headline")} required placeholder="Senior data engineer" />
+        <label htmlFor={ids.years}>Years of experience</label>
+        <input id={ids.years} type="number" min={0} max={60} value={form.yearsExperience} onChange={set("yearsExperience")} required />
+        <label htmlFor={ids.skills}>Skills (separated by commas)</label>
+        <input id={ids.skills} value={form.skills} onChange={set("skills")} placeholder="Python, SQL, Spark" />
+        <label htmlFor={ids.location}>Location</label>
+        <input id={ids.location} value={form.location} onChange={set("location")} autoComplete="address-level2" />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={fetching}>
+            Create my profile
+          </button>
+        </div>
+        {error && (
+          <p className="state error" role="alert">
+            {errorText(error)}
+          </p>
+        )}
+      </form>
+    </details>
   );
 }
 
