@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../gql/index.js";
 import type { FindLeadsQuery } from "../gql/graphql.js";
@@ -78,7 +78,12 @@ export function Leads() {
   const [prompt, setPrompt] = useState<string | null>(null);
   const promptId = useId();
   const [{ data, fetching, error }, rerun] = useQuery({ query: FIND_LEADS, variables: { prompt: prompt ?? "", k: 25 }, pause: !prompt });
-  const search = data?.findLeads;
+  // While an edited query runs, the previous answer stays on screen (marked busy), chips included.
+  const [shown, setShown] = useState<Search | undefined>(undefined);
+  useEffect(() => {
+    if (data?.findLeads) setShown(data.findLeads);
+  }, [data]);
+  const search = fetching ? shown : (data?.findLeads ?? shown);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -112,13 +117,18 @@ export function Leads() {
         </div>
       </form>
       {prompt && (
-        <QueryState what="leads" fetching={fetching} error={error} data={fetching ? undefined : search} retry={() => rerun({ requestPolicy: "network-only" })}>
+        <QueryState what="leads" fetching={fetching} error={error} data={search} retry={() => rerun({ requestPolicy: "network-only" })}>
           {(s) => (
-            <>
+            <div aria-busy={fetching} className={fetching ? "results busy" : "results"} data-state={fetching ? "searching" : "done"}>
+              {fetching && (
+                <p className="hint" role="status">
+                  Searching…
+                </p>
+              )}
               <Chips search={s} onChange={runChips} />
               <SearchFacts search={s} />
               {s.hits.length === 0 ? <p className="state empty">No lead fits this query. Remove a chip to widen it.</p> : <Hits search={s} />}
-            </>
+            </div>
           )}
         </QueryState>
       )}
