@@ -423,14 +423,9 @@ function Quality() {
   const [gold, setGold] = useState<string | null>(null);
   const inputId = useId();
   const [{ data, fetching, error }] = useQuery({ query: QUALITY, variables: { gold: gold ?? "" }, pause: !gold });
-  const [href, setHref] = useState<string | null>(null);
   const report = data?.matchingQualityReport;
-  useEffect(() => {
-    if (!report) return;
-    const url = URL.createObjectURL(new Blob([report.html], { type: "text/html" }));
-    setHref(url);
-    return () => URL.revokeObjectURL(url);
-  }, [report]);
+  const href = useMemo(() => (report ? URL.createObjectURL(new Blob([report.html], { type: "text/html" })) : null), [report]);
+  useEffect(() => () => void (href && URL.revokeObjectURL(href)), [href]);
   return (
     <section aria-labelledby="quality-title" className="panel">
       <h2 id="quality-title">Quality report</h2>

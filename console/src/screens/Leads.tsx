@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../gql/index.js";
 import type { FindLeadsQuery } from "../gql/graphql.js";
@@ -80,9 +80,7 @@ export function Leads() {
   const [{ data, fetching, error }, rerun] = useQuery({ query: FIND_LEADS, variables: { prompt: prompt ?? "", k: 25 }, pause: !prompt });
   // While an edited query runs, the previous answer stays on screen (marked busy), chips included.
   const [shown, setShown] = useState<Search | undefined>(undefined);
-  useEffect(() => {
-    if (data?.findLeads) setShown(data.findLeads);
-  }, [data]);
+  if (!fetching && data?.findLeads && data.findLeads !== shown) setShown(data.findLeads);
   const search = fetching ? shown : (data?.findLeads ?? shown);
 
   const submit = (event: FormEvent) => {

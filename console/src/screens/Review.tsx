@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../gql/index.js";
 import type { ReviewMatchFragment } from "../gql/graphql.js";
 import { diffWords, sameValue } from "../lib/diff.js";
+import { emptyReviewQueue, reviewQueueReducer } from "../lib/review-queue.js";
 import { useSession } from "../lib/session.js";
 import { Bar } from "../ui/Bar.js";
 import { TableWrap } from "../ui/TableWrap.js";
@@ -110,13 +111,6 @@ const FIELDS: Array<{ key: keyof Opp; label: string }> = [
   { key: "externalId", label: "External id" },
 ];
 
-interface Decided {
-  id: string;
-  status: string;
-  reviewer: string | null;
-  company: string;
-}
-
 /**
  * The review queue, keyboard first: the pair side by side with what differs highlighted, every
  * signal's contribution, C / R / S to confirm, reject or skip. Other reviewers' decisions arrive
@@ -127,35 +121,24 @@ export function Review() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: QUEUE, variables: { first: 50 }, requestPolicy: "network-only" });
   // Decisions made while the socket was down never arrive as events: load the queue again.
   useEffect(() => onReconnected(() => refetch({ requestPolicy: "network-only" })), [onReconnected, refetch]);
-  const [queue, setQueue] = useState<ReviewMatchFragment[]>([]);
+  const [state, dispatch] = useReducer(reviewQueueReducer<ReviewMatchFragment>, undefined, emptyReviewQueue<ReviewMatchFragment>);
+  const { queue, decided, announcement } = state;
+  const [loadedFrom, setLoadedFrom] = useState<typeof data>(undefined);
+  if (data && data !== loadedFrom) {
+    setLoadedFrom(data);
+    dispatch({ type: "loaded", pairs: data.matchReviewQueue.nodes });
+  }
   const [index, setIndex] = useState(0);
-  const [decided, setDecided] = useState<Decided[]>([]);
-  const [announcement, setAnnouncement] = useState("");
   const [actionError, setActionError] = useState<string | null>(null);
   const [, confirm] = useMutation(CONFIRM);
   const [, reject] = useMutation(REJECT);
-  const queueRef = useRef(queue);
-  queueRef.current = queue;
-
-  useEffect(() => {
-    if (data) setQueue(data.matchReviewQueue.nodes);
-  }, [data]);
-
-  const takeOut = useCallback((id: string, status: string, reviewer: string | null) => {
-    const match = queueRef.current.find((m) => m.id === id);
-    if (!match) return;
-    setQueue((q) => q.filter((m) => m.id !== id));
-    setDecided((d) => [{ id, status, reviewer, company: match.apn.companyName }, ...d.filter((x) => x.id !== id)].slice(0, 10));
-    setAnnouncement(`${match.apn.companyName}: ${status.toLowerCase()} by ${reviewer ?? "a reviewer"}`);
-  }, []);
 
   useSubscription({ query: DECIDED }, (_prev, event) => {
-    takeOut(event.matchDecided.id, event.matchDecided.status, event.matchDecided.reviewer ?? null);
+    dispatch({ type: "decided", id: event.matchDecided.id, status: event.matchDecided.status, reviewer: event.matchDecided.reviewer ?? null });
     return event;
   });
   useSubscription({ query: QUEUED }, (_prev, event) => {
-    const m = event.matchReviewQueued;
-    setQueue((q) => (q.some((x) => x.id === m.id) ? q.map((x) => (x.id === m.id ? m : x)) : [...q, m]));
+    dispatch({ type: "queued", pair: event.matchReviewQueued });
     return event;
   });
 
@@ -168,9 +151,9 @@ export function Review() {
       if (result.error) return setActionError(errorText(result.error));
       const data = result.data;
       const m = data && ("confirmMatch" in data ? data.confirmMatch : "rejectMatch" in data ? data.rejectMatch : undefined);
-      if (m) takeOut(m.id, m.status, m.reviewer ?? null);
+      if (m) dispatch({ type: "decided", id: m.id, status: m.status, reviewer: m.reviewer ?? null });
     },
-    [current, can.write, confirm, reject, takeOut],
+    [current, can.write, confirm, reject],
   );
   const skip = useCallback(() => setIndex((i) => (queue.length ? (i + 1) % queue.length : 0)), [queue.length]);
 

@@ -144,13 +144,11 @@ const DISC: Record<string, string> = { D: "Dominance", I: "Influence", S: "Stead
 export function Sales() {
   const { can } = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CUSTOMERS });
-  const [customerId, setCustomerId] = useState("");
+  const [chosen, setCustomerId] = useState("");
   const [seeding, seed] = useMutation(SEED);
   const selectId = useId();
   const customers = data?.customers.nodes ?? [];
-  useEffect(() => {
-    if (!customerId && customers[0]) setCustomerId(customers[0].id);
-  }, [customers, customerId]);
+  const customerId = chosen || customers[0]?.id || "";
   if (!can.read) return <section aria-labelledby="sales-title"><h1 id="sales-title">Sales</h1><p className="notice">Customer pages need the reader, writer or admin role.</p></section>;
   return (
     <section aria-labelledby="sales-title">

@@ -260,12 +260,10 @@ function CreateProfile({ onCreated }: { onCreated: (id: string) => void }) {
 
 function JobsForListedTalent() {
   const [{ data, fetching, error }] = useQuery({ query: TALENTS });
-  const [talentId, setTalentId] = useState("");
+  const [chosen, setTalentId] = useState("");
   const selectId = useId();
   const talents = data?.talents.nodes ?? [];
-  useEffect(() => {
-    if (!talentId && talents[0]) setTalentId(talents[0].id);
-  }, [talents, talentId]);
+  const talentId = chosen || talents[0]?.id || "";
   return (
     <section aria-labelledby="jobs-for-talent" className="panel">
       <h2 id="jobs-for-talent">Jobs for a talent</h2>
@@ -307,12 +305,10 @@ function JobMatches({ talentId }: { talentId: string }) {
 
 function TalentsForJob() {
   const [{ data, fetching, error }] = useQuery({ query: JOBS });
-  const [jobId, setJobId] = useState("");
+  const [chosen, setJobId] = useState("");
   const selectId = useId();
   const jobs = data?.jobs.nodes ?? [];
-  useEffect(() => {
-    if (!jobId && jobs[0]) setJobId(jobs[0].id);
-  }, [jobs, jobId]);
+  const jobId = chosen || jobs[0]?.id || "";
   return (
     <section aria-labelledby="talents-for-job" className="panel">
       <h2 id="talents-for-job">Talents for a job</h2>
