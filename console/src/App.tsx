@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Provider } from "urql";
 import { capabilities, forgetViewer, loadViewer, saveViewer, type ServerSession, type Viewer } from "./lib/auth.js";
 import { createGraphClient } from "./lib/client.js";
@@ -13,6 +13,7 @@ import { Review } from "./screens/Review.js";
 import { Sales } from "./screens/Sales.js";
 import { SignIn } from "./screens/SignIn.js";
 import { Talent } from "./screens/Talent.js";
+import { ScreenBoundary } from "./ui/ScreenBoundary.js";
 
 export const SCREENS = [
   { id: "review", title: "Review queue", Component: Review },
@@ -74,8 +75,13 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const screen = SCREENS.find((s) => s.id === route.screen);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
   useEffect(() => {
     document.title = `${screen?.title ?? "Home"} · matchgraph Console`;
+    // After a navigation (not the first load), reading and tabbing start at the new screen.
+    if (!first.current) main.current?.focus();
+    first.current = false;
   }, [screen]);
   return (
     <>
@@ -114,8 +120,8 @@ function Shell() {
         </nav>
         <Who />
       </header>
-      <main id="main" tabIndex={-1}>
-        {screen ? <screen.Component key={screen.id} /> : <Home />}
+      <main id="main" tabIndex={-1} ref={main}>
+        <ScreenBoundary key={route.screen}>{screen ? <screen.Component /> : <Home />}</ScreenBoundary>
       </main>
     </>
   );
