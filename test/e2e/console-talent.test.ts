@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkScreen, launchConsoleBrowser, openConsole } from "../src/console.js";
+import { checkScreen, launchConsoleBrowser, openConsole, SCREENSHOTS } from "../src/console.js";
 import { startTestPlatform, type TestPlatform } from "../src/harness.js";
 
 describe("Console: talent matching — badges, factors, sub-scores, feedback, model versions", () => {
@@ -143,7 +144,7 @@ describe("Console: talent matching — badges, factors, sub-scores, feedback, mo
       expect(await admin.locator(".training").innerText()).toMatch(/version 1 is now active/);
       await admin.locator("tbody tr").first().waitFor();
       expect(await admin.locator("tbody tr").first().innerText()).toMatch(/^1\s+active/);
-      await c.page.screenshot({ path: "../test-results/console/talent-admin-trained.png", fullPage: true });
+      await c.page.screenshot({ path: join(SCREENSHOTS, "talent-admin-trained.png"), fullPage: true });
     } finally {
       await c.context.close();
     }

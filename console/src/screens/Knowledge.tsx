@@ -5,7 +5,7 @@ import type { IngestionJobStatus, SearchMode } from "../gql/graphql.js";
 import { highlightParts } from "../lib/highlight.js";
 import { useSession } from "../lib/session.js";
 import { MAX_UPLOAD_BYTES } from "../lib/upload.js";
-import { PassageDialog, type Passage } from "../ui/PassageDialog.js";
+import { headingsBelow, PassageDialog, type Passage } from "../ui/PassageDialog.js";
 import { QueryState, errorText } from "../ui/states.js";
 
 const INGEST = graphql(`
@@ -254,7 +254,7 @@ function Search() {
                   </p>
                   <button type="button" className="citation" onClick={() => setPassage(hit.citation)}>
                     [{i + 1}] {hit.citation.sourceTitle}
-                    {hit.citation.headingPath.length > 0 && ` › ${hit.citation.headingPath.join(" › ")}`}
+                    {headingsBelow(hit.citation).map((h) => ` › ${h}`)}
                     {hit.citation.page != null && `, page ${format.integer(hit.citation.page)}`}
                   </button>
                   <span className="hint"> score {format.number(hit.score)}</span>

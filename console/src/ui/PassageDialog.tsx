@@ -30,6 +30,9 @@ export interface Passage {
   headingPath?: string[];
 }
 
+/** The headings a passage sits under, less the document's own title (its first heading, often). */
+export const headingsBelow = (p: Pick<Passage, "headingPath" | "sourceTitle">): string[] => (p.headingPath ?? []).filter((h, i) => !(i === 0 && h === p.sourceTitle));
+
 /** A cited passage, shown marked inside its document (a modal dialog: Escape closes it, focus returns). */
 export function PassageDialog({ passage, onClose }: { passage: Passage; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -56,7 +59,7 @@ export function PassageDialog({ passage, onClose }: { passage: Passage; onClose:
         </button>
       </div>
       <p className="hint">
-        {[passage.headingPath?.join(" › "), passage.page != null ? `page ${passage.page}` : null].filter(Boolean).join(" · ")}
+        {[headingsBelow(passage).join(" › "), passage.page != null ? `page ${passage.page}` : null].filter(Boolean).join(" · ")}
       </p>
       <QueryState what="the document" fetching={fetching} error={error} data={data?.knowledgeSource} empty="The document is gone.">
         {(source) => {
