@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/generated/**", ".data/**", ".cache/**", ".venv/**", "**/dist/**", "bench/results/**",
@@ -13,6 +14,8 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
+  // The Console's React code: the rules of hooks.
+  { files: ["console/src/**/*.tsx"], ...reactHooks.configs.flat["recommended-latest"] },
   {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },

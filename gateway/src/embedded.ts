@@ -6,6 +6,7 @@ import { delimiter } from "node:path";
 import { loadRegistry, modelSearchPath, resolveModel } from "@matchgraph/ml-runtime";
 import { createEmbeddingClient } from "@matchgraph/ml-runtime/client";
 import { ensureModel } from "@matchgraph/ml-runtime/fetch";
+import { ensureConsoleBuild } from "@matchgraph/console/build";
 import { createLogger, parseEnv, port, type Logger } from "@matchgraph/subgraph-kit";
 import { authConfig, gatewayEnv, limitsOf } from "./config.js";
 import { startPlatform } from "./platform.js";
@@ -64,7 +65,11 @@ function fail(err: unknown): never {
 }
 
 const started = Date.now();
+// The Console's build output is not committed: it is built here when missing or older than its
+// sources (1-3 s with Vite 8 on two cores), while the model is looked up. A failed build leaves /app answering 503, the graph runs.
+const consoleBuild = ensureConsoleBuild({ info: (message) => log.info(message) }).catch((err: unknown) => log.error({ err }, "the Console could not be built; /app answers 503"));
 const model = await chooseModel(log);
+await consoleBuild;
 // DATABASE_URL selects PostgreSQL; otherwise PGlite under PGLITE_DATA_DIR (default .data/pglite),
 // in its own worker thread behind the Postgres wire protocol (an older PGlite's directory is moved aside).
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, log: (message) => log.warn(message) });
@@ -104,6 +109,7 @@ process.once("SIGTERM", () => void stop("SIGTERM"));
 const lines = [
   "",
   `matchgraph is up (${((Date.now() - started) / 1000).toFixed(1)} s) — database: ${db.describe()}, model: ${model.id}`,
+  `  Console (web app)   ${new URL("/app/", platform.url)}`,
   `  GraphQL + GraphiQL  ${platform.url}`,
   `  Subscriptions (ws)  ${platform.wsUrl}`,
   `  Health / readiness  ${new URL("/healthz", platform.url)}  ${new URL("/readyz", platform.url)}`,

@@ -29,6 +29,7 @@ import { createGatewayContext, type GatewayContext } from "./context.js";
 import { costTableFromSupergraph } from "./cost.js";
 import { SubgraphDataSource } from "./datasource.js";
 import { degradedPlugin } from "./degraded.js";
+import { createAppHandler, DEFAULT_APP_DIR } from "./app/index.js";
 import { createIdeHandler } from "./ide/index.js";
 import { gatewayFormatError } from "./errors.js";
 import { createRateLimiter, RateLimitedError, type Limits } from "./limits.js";
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   port: number;
   host: string;
   log: Logger;
+  /** The Console's build output, served at /app (default console/dist). */
+  appDir?: string;
 }
 
 export interface RunningGateway {
@@ -111,6 +114,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 
   const serveIde = createIdeHandler({ graphqlPath: "/graphql", bearerTokens: options.auth.mode === "jwt" });
+  const serveApp = createAppHandler({
+    dir: options.appDir ?? DEFAULT_APP_DIR,
+    session: options.auth.mode === "none" ? { authMode: "none", userId: "local", roles: options.auth.localRoles } : { authMode: "jwt", anonymousRead: options.auth.anonymousRead },
+  });
 
   const httpServer: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -135,8 +142,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     if (path === "/metrics") return void sendMetrics(res, metrics.registry).catch(fail);
     if (serveIde(req, res)) return;
+    if (serveApp(req, res)) return;
     if (path !== "/graphql") return sendJson(res, 404, { error: "not found" });
-    // Only the IDE's page and files (answered above) skip authentication.
+    // Only the IDE's and the Console's pages and files (answered above) skip authentication.
     (async () => {
       const identity = await admit(headerValue(req.headers.authorization), remoteAddress(req));
       const request = await readGraphQLRequest(req);

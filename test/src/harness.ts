@@ -4,7 +4,7 @@ import { pino } from "pino";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { createTestDatabase, insertSeedRows, type DbKind, type TestDatabase } from "@matchgraph/db";
-import { startPlatform, type Platform } from "@matchgraph/gateway/platform";
+import { startPlatform, type Platform, type PlatformOptions } from "@matchgraph/gateway/platform";
 import { testModel } from "./env.js";
 
 export const JWT_SECRET = "test-secret-for-end-to-end-suites-0123456789";
@@ -45,7 +45,8 @@ export async function signToken(roles: string[], userId = "user-1", secret = JWT
 
 /** Starts the whole platform (real ml-runtime, five subgraphs, gateway) on a fresh database of `kind`. */
 /** `seed`: the demo rows (no vectors) are written before the subgraphs start, as `npm start` does. */
-export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMinute?: number; seed?: boolean } = {}): Promise<TestPlatform> {
+/** `auth`: default JWTs signed with JWT_SECRET (anonymous reads allowed); `{ mode: "none", localRoles }` is npm start's. */
+export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMinute?: number; seed?: boolean; auth?: PlatformOptions["auth"] } = {}): Promise<TestPlatform> {
   const { modelDir, model } = testModel();
   const db = await createTestDatabase(kind);
   const logs: Array<Record<string, unknown>> = [];
@@ -66,7 +67,7 @@ export async function startTestPlatform(kind: DbKind, options: { rateLimitPerMin
     startPlatform({
       db,
       log,
-      auth: { mode: "jwt", secret: JWT_SECRET, anonymousRead: true },
+      auth: options.auth ?? { mode: "jwt", secret: JWT_SECRET, anonymousRead: true },
       limits: { ...TEST_LIMITS, ratePerMinute: options.rateLimitPerMinute ?? 100_000 },
       host: "127.0.0.1",
       port: 0,

@@ -147,7 +147,7 @@ export function prefersHtml(accept: string | string[] | undefined): boolean {
   return html.q > json.q || (html.q === json.q && html.index < json.index);
 }
 
-function sendBody(
+export function sendBody(
   req: IncomingMessage,
   res: ServerResponse,
   entity: { body: Buffer; etag?: string; gzipped?: Buffer },
@@ -182,7 +182,7 @@ function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): true {
+export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): true {
   res.statusCode = status;
   for (const [name, value] of Object.entries({ ...COMMON_HEADERS, ...headers, "content-type": "text/plain; charset=utf-8" })) res.setHeader(name, value);
   res.end(text);
