@@ -100,13 +100,13 @@ export async function candidatePairs(db: Database, ids: readonly string[], o: Ca
   return [...pairs.values()];
 }
 
+const QUERY_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+
 /**
  * PostgreSQL compiles a statement to machine code (JIT) when its estimated cost is high, and the
  * planner's estimates for per-record lateral probes are: a batch's blocking statement spent
  * 0.3–0.45 s compiling to save nothing. PGlite has no JIT.
  */
-const QUERY_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
-
 async function queryWithoutJit<T>(db: Pick<Database, "kind" | "prisma">, query: Prisma.Sql): Promise<T[]> {
   if (db.kind !== "postgres") return db.prisma.$queryRaw<T[]>(query);
   // An interactive transaction: a batch one gets Prisma's 5 s default, which a probe batch over
