@@ -292,8 +292,11 @@ export async function reassign(svc: MatchingServices, recordIds: readonly string
 
 /** Above this many records a neighbourhood is most of the graph: assign globally instead. */
 const LOCAL_ASSIGNMENT_LIMIT = 500;
-/** Assignment over every pair reads and writes tens of thousands of rows in one transaction. */
-export const LONG_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+/**
+ * Assignment over every pair reads and writes tens of thousands of rows in one transaction; at
+ * 66k records and a million candidate pairs (DBLP–Scholar) on a busy machine it passed 2 minutes.
+ */
+export const LONG_TRANSACTION = { timeout: 600_000, maxWait: 30_000 };
 
 /**
  * What a scoring pass leaves for assignment: when it began (`at`), so that pairs it did not
