@@ -123,14 +123,14 @@ describe("exact identity neighbours", () => {
       record("o5", "odoo", "amce", [0.8, 0.5, 0.1]),
     ];
     const index = new MatchingIndex(records, { perRecord: 3, dateWindowDays: null, sameRegionOnly: false, excludeStages: ["lost"], aliases: new Map() });
-    expect(index.exactIdentity).toBe(true);
+    expect(index.exactIdentity(1)).toBe(true);
     await index.prepareIdentity();
     const near = (id: string) => index.identityNeighbours(index.byId.get(id)!).map((r) => r.id);
     expect(near("a1")).toEqual(["o1", "o2", "o5"]);
     expect(near("a2")).toEqual(["o1", "o2", "o5"]);
     expect(near("o4")).toEqual(["a1", "a2"]);
     // A date window makes neighbours depend on the record: left to the database's HNSW probes.
-    expect(new MatchingIndex(records, { perRecord: 3, dateWindowDays: 30, sameRegionOnly: false, excludeStages: [], aliases: new Map() }).exactIdentity).toBe(false);
+    expect(new MatchingIndex(records, { perRecord: 3, dateWindowDays: 30, sameRegionOnly: false, excludeStages: [], aliases: new Map() }).exactIdentity(1)).toBe(false);
   });
 
   it("finds no neighbours, and does not fail, while only one source has records", async () => {
@@ -153,8 +153,10 @@ describe("exact identity neighbours", () => {
     const options = { perRecord: 2, dateWindowDays: null, sameRegionOnly: false, excludeStages: ["lost"], aliases: new Map() };
     const index = new MatchingIndex(records, options);
     // 2 of 14 records with a context vector are APN's: lopsided.
-    expect(index.exactContext).toBe(true);
-    expect(index.exactIdentity).toBe(true);
+    expect(index.exactContext(14)).toBe(true);
+    // Exact passes cost every pair, probes cost per query: with no query, probing is cheaper.
+    expect(index.exactContext(0)).toBe(false);
+    expect(index.exactIdentity(14)).toBe(true);
     await index.prepareContext();
     const near = (id: string) => index.contextNeighbours(index.byId.get(id)!).map((r) => r.id);
     expect(near("a1")).toEqual(["o0", "o1"]);
@@ -163,8 +165,8 @@ describe("exact identity neighbours", () => {
     expect(near("o11")).toEqual(["a2", "a1"]);
     expect(near("lost")).toEqual([]);
     // Balanced sources, or a prefilter that depends on the record: the database's HNSW probes.
-    expect(new MatchingIndex([...records, ...odoo.map((r) => ({ ...r, id: `a-${r.id}`, source: "apn" as const }))], options).exactContext).toBe(false);
-    expect(new MatchingIndex(records, { ...options, sameRegionOnly: true }).exactContext).toBe(false);
+    expect(new MatchingIndex([...records, ...odoo.map((r) => ({ ...r, id: `a-${r.id}`, source: "apn" as const }))], options).exactContext(26)).toBe(false);
+    expect(new MatchingIndex(records, { ...options, sameRegionOnly: true }).exactContext(14)).toBe(false);
   });
 });
 

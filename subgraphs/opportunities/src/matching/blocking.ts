@@ -56,10 +56,12 @@ export const EXACT_IDENTITY_MAX_PAIRS = 20_000_000;
  * slow: the index mixes both sources and a probe filtered to the small one scans past most of
  * the graph (iterative scan); DBLP–Scholar's 2.6k + 64k records took some 35 ms a probe. There
  * exact neighbours are found here up to {@link EXACT_LOPSIDED_MAX_PAIRS} pairs (about 1.6 M pairs
- * a second on one core; no table is kept).
+ * a second on one core; no table is kept), when that is cheaper than probing for the queries at
+ * hand: at most {@link EXACT_PAIRS_PER_QUERY} pairs per query (a probe's 35 ms at 1.6 M pairs/s).
  */
 export const LOPSIDED_SHARE = 0.2;
 export const EXACT_LOPSIDED_MAX_PAIRS = 250_000_000;
+export const EXACT_PAIRS_PER_QUERY = 56_000;
 
 export class MatchingIndex {
   readonly byId = new Map<string, MatchingRecord>();
@@ -106,24 +108,28 @@ export class MatchingIndex {
   }
 
   /**
-   * Whether identity neighbours can be found here exactly: the prefilters do not depend on the
-   * record (so one name's neighbours serve all its records) and there are few name pairs, or the
-   * sources are lopsided (see {@link LOPSIDED_SHARE}).
+   * Whether identity neighbours are found here exactly for `queries` names: the prefilters do not
+   * depend on the record (so one name's neighbours serve all its records) and there are few name
+   * pairs, or the sources are lopsided (see {@link LOPSIDED_SHARE}).
    */
-  get exactIdentity(): boolean {
+  exactIdentity(queries: number): boolean {
     const pairs = (this.sides.get("apn")?.vectorNames.length ?? 0) * (this.sides.get("odoo")?.vectorNames.length ?? 0);
-    return this.nameKeyedFilters && (pairs <= EXACT_IDENTITY_MAX_PAIRS || (this.lopsided && pairs <= EXACT_LOPSIDED_MAX_PAIRS));
+    return this.nameKeyedFilters && (pairs <= EXACT_IDENTITY_MAX_PAIRS || this.lopsidedExact(pairs, queries));
   }
 
-  /** Whether context neighbours are found here exactly (lopsided sources, see {@link LOPSIDED_SHARE}); else HNSW probes. */
-  get exactContext(): boolean {
+  /** Whether context neighbours are found here exactly for `queries` records (lopsided sources, see {@link LOPSIDED_SHARE}); else HNSW probes. */
+  exactContext(queries: number): boolean {
     const pairs = this.contextRecords("apn").length * this.contextRecords("odoo").length;
-    return this.nameKeyedFilters && this.lopsided && pairs <= EXACT_LOPSIDED_MAX_PAIRS;
+    return this.nameKeyedFilters && this.lopsidedExact(pairs, queries);
+  }
+
+  private lopsidedExact(pairs: number, queries: number): boolean {
+    return this.lopsided && pairs <= EXACT_LOPSIDED_MAX_PAIRS && pairs <= queries * EXACT_PAIRS_PER_QUERY;
   }
 
   /**
    * The `perRecord` records of the other source whose identity vectors (their names) are nearest
-   * to q's, exactly (what the HNSW identity key approximates); see {@link exactIdentity}.
+   * to q's, exactly (what the HNSW identity key approximates); see {@link MatchingIndex.exactIdentity}.
    */
   identityNeighbours(q: MatchingRecord): MatchingRecord[] {
     const other = this.other(q.source);

@@ -502,11 +502,11 @@ export async function scoreInMemory(
     else byName.set(key, [q]);
   }
   const groups = [...byName.values()];
-  // Exact identity neighbours here when the table of name pairs is small; else HNSW, once per name.
-  const exactIdentity = index.exactIdentity;
+  // Exact identity neighbours here where that is cheaper (see exactIdentity); else HNSW, once per name.
+  const exactIdentity = index.exactIdentity(groups.length);
   const representatives = exactIdentity ? [] : groups.map((list) => list[0]!);
   const sharing = new Map(groups.map((list) => [list[0]!.id, list]));
-  const exactContext = index.exactContext;
+  const exactContext = index.exactContext(withVectors.length);
   const probes: Array<{ id: string; kind: "identity" | "context" }> = [
     ...representatives.map((r) => ({ id: r.id, kind: "identity" as const })),
     ...(exactContext ? [] : withVectors.map((r) => ({ id: r.id, kind: "context" as const }))),
