@@ -15,8 +15,8 @@
  *   gold list, calibration learns from those decisions, and the same figures are taken again
  *   (the gain review brings); full-run time with embeddings present; single new record latency
  *   (create = embed + candidates + score + assign, through the service the mutation calls).
- * - dblp-scholar: the Leipzig DBLP–Scholar set through a generic mapping (titles as names,
- *   authors and venue as description), 2,616 + 64,263 records, one-to-one off (Scholar has
+ * - dblp-scholar: the Leipzig DBLP–Scholar set through a generic mapping (see DBLP_MAPPING),
+ *   2,616 + 64,263 records, one-to-one off (Scholar has
  *   duplicates), the same review-and-calibrate step.
  * The last line printed is one JSON object with the headline figures; the full result is also
  * written to bench/results/matching-<time>.json.
@@ -43,7 +43,12 @@ import { evaluateMatches, parseGoldCsv, type EvaluatedPair } from "../../subgrap
 import type { Confidence, GoldPair } from "../../subgraphs/opportunities/src/matching/types.js";
 
 const DBLP_DIR = path.join(REPO_ROOT, "..", "shared", "datasets", "leipzig-dblp-scholar");
-const DBLP_MAPPING = { externalId: "id", companyName: "title", description: ["authors", "venue"] };
+/**
+ * What identifies a paper is compared as the name (its title); the authors as the deal title (an
+ * IDF-weighted token comparison: rare surnames count, initials hardly); the venue as the
+ * description, embedded with the authors as the context; the year as the close date.
+ */
+const DBLP_MAPPING = { externalId: "id", companyName: "title", title: "authors", description: "venue", closeDate: "year" };
 
 interface Figures {
   precision: number;

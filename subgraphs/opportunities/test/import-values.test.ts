@@ -26,6 +26,8 @@ describe("parseDate", () => {
     ["03/04/2025", "2025-03-04"],
     ["3/15/2025 12:00 AM", "2025-03-15"],
     ["2024-02-29", "2024-02-29"],
+    ["1995", "1995-07-01"],
+    [" 2027 ", "2027-07-01"],
     ["  ", null],
     ["", null],
   ])("%j → %j", (input, expected) => {
@@ -49,6 +51,8 @@ describe("parseDate", () => {
     ["next quarter", 'closeDate "next quarter" is not a recognised date (use YYYY-MM-DD)'],
     ["5 Foo 2025", 'closeDate "5 Foo 2025" is not a recognised date (use YYYY-MM-DD)'],
     ["3/15/25", 'closeDate "3/15/25" is not a recognised date (use YYYY-MM-DD)'],
+    ["95", 'closeDate "95" is not a recognised date (use YYYY-MM-DD)'],
+    ["19950", 'closeDate "19950" is not a recognised date (use YYYY-MM-DD)'],
   ])("%j is an error", (input, reason) => {
     expect(parseDate(input)).toEqual({ ok: false, reason });
   });

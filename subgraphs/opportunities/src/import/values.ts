@@ -38,13 +38,16 @@ function isoDate(year: number, month: number, day: number): string | null {
  * A close date as ISO `YYYY-MM-DD`. Accepts ISO dates and datetimes (the date part is kept, no
  * time-zone shift), `YYYY/MM/DD`, `DD.MM.YYYY`, `D Mon YYYY` / `D-Mon-YYYY`, `Mon D, YYYY`, and
  * slashed `a/b/YYYY`: a > 12 means day first, b > 12 month first, otherwise `dayFirst` decides
- * (false: US month/day, what APN exports use). A trailing time of day is ignored. Empty → null.
+ * (false: US month/day, what APN exports use). A trailing time of day is ignored. A bare year
+ * (`YYYY`, as bibliographic and fiscal-year columns hold) stands for its 1 July, the day nearest to
+ * every day of that year. Empty → null.
  */
 export function parseDate(raw: string, dayFirst = false): ValueResult<string | null> {
   const text = singleLine(raw);
   if (text === "") return ok(null);
   const date = text.length > 10 ? text.replace(TIME_SUFFIX, "").trim() : text;
   const invalid = fail<string | null>(`closeDate "${text}" is not a valid date`);
+  if (/^\d{4}$/.test(date)) return validDate(Number(date), 7, 1, text);
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(date);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]), text);
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(date);
