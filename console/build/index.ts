@@ -11,8 +11,12 @@ import { fileURLToPath } from "node:url";
 
 export const CONSOLE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CONSOLE_DIST = join(CONSOLE_ROOT, "dist");
-/** What the build reads (the lockfile: a dependency upgraded): a change to any of these makes dist/ stale. */
-const SOURCES = ["index.html", "vite.config.ts", "package.json", "src", "public", "../package-lock.json"];
+/**
+ * What the build reads (the lockfile: a dependency upgraded; the import's built-in column maps,
+ * which src/lib/mapping.ts imports from the opportunities subgraph): a change to any of these
+ * makes dist/ stale.
+ */
+const SOURCES = ["index.html", "vite.config.ts", "package.json", "src", "public", "../package-lock.json", "../subgraphs/opportunities/src/import/builtin-mappings.ts"];
 const STAMP = ".sources-mtime";
 
 function newestSource(): number {

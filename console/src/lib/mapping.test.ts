@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { BUILTIN_MAPPINGS, ODOO_LABEL_MAPPING, parseMapping } from "../../../subgraphs/opportunities/src/import/columns.js";
+import { parseMapping } from "../../../subgraphs/opportunities/src/import/columns.js";
 import { decodeCsv, parseCsv } from "./csv.js";
-import { BUILTIN, guessMapping, mappingJson, mappingProblems, mapRow } from "./mapping.js";
+import { guessMapping, mappingJson, mappingProblems, mapRow } from "./mapping.js";
 
 describe("import mapping", () => {
-  it("has the opportunities subgraph's built-in maps", () => {
-    expect(BUILTIN.apn).toEqual(BUILTIN_MAPPINGS.apn);
-    expect(BUILTIN.odoo).toEqual(BUILTIN_MAPPINGS.odoo);
-    expect(BUILTIN.odooLabels).toEqual(ODOO_LABEL_MAPPING);
-  });
-
   it("guesses the APN map from an APN header, the field names for any other CSV", () => {
     const header = ["Opportunity ID", "Customer Company Name", "Project Description", "Use Case", "Stage"];
     expect(guessMapping(header)).toEqual({ builtin: "apn", mapping: { externalId: ["Opportunity ID"], companyName: ["Customer Company Name"], description: ["Project Description", "Use Case"], stage: ["Stage"] } });

@@ -1,10 +1,11 @@
+import { BUILTIN_MAPPINGS, IMPORT_FIELDS, ODOO_LABEL_MAPPING, type ColumnMapping, type ColumnRef, type ImportField } from "@matchgraph/opportunities/import-mappings";
+
 /*
- * The import's column mapping (field → column, or columns joined with spaces), as the
- * opportunities subgraph reads it (subgraphs/opportunities/src/import/columns.ts; mapping.test.ts
- * checks these built-in maps against it).
+ * The import's column mapping (field → column, or columns joined with spaces). The fields and the
+ * built-in maps are the opportunities subgraph's own (its import/builtin-mappings.ts, a module
+ * with no dependencies); the labels and the guessing are the Console's.
  */
-export const IMPORT_FIELDS = ["externalId", "companyName", "website", "email", "title", "description", "stage", "country", "region", "closeDate", "amount"] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export { IMPORT_FIELDS, type ImportField };
 export const REQUIRED_FIELDS: ImportField[] = ["externalId", "companyName"];
 export type Mapping = Partial<Record<ImportField, string[]>>;
 
@@ -22,47 +23,11 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   amount: "Amount",
 };
 
-type Builtin = Partial<Record<ImportField, string | readonly string[]>>;
-export const BUILTIN: Record<"apn" | "odoo" | "odooLabels", Builtin> = {
-  apn: {
-    externalId: "Opportunity ID",
-    title: "Partner Project Title",
-    companyName: "Customer Company Name",
-    website: "Customer Website",
-    email: "Customer Email",
-    description: ["Project Description", "Use Case"],
-    stage: "Stage",
-    country: "Country",
-    region: "State/Province",
-    closeDate: "Target Close Date",
-    amount: "Expected Monthly AWS Revenue",
-  },
-  odoo: {
-    externalId: "id",
-    title: "name",
-    companyName: "partner_name",
-    website: "website",
-    email: "email_from",
-    description: "description",
-    stage: "stage_id",
-    country: "country_id",
-    region: "state_id",
-    closeDate: "date_deadline",
-    amount: "expected_revenue",
-  },
-  odooLabels: {
-    externalId: "ID",
-    title: "Opportunity",
-    companyName: "Customer",
-    website: "Website",
-    email: "Email",
-    description: "Notes",
-    stage: "Stage",
-    country: "Country",
-    region: "State",
-    closeDate: "Expected Closing",
-    amount: "Expected Revenue",
-  },
+/** The built-in maps the header is tried against: the odoo source has two (technical names, labels). */
+export const BUILTIN: Record<"apn" | "odoo" | "odooLabels", ColumnMapping> = {
+  apn: BUILTIN_MAPPINGS.apn,
+  odoo: BUILTIN_MAPPINGS.odoo,
+  odooLabels: ODOO_LABEL_MAPPING,
 };
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -76,7 +41,7 @@ export function guessMapping(header: string[]): { mapping: Mapping; builtin: key
   for (const name of Object.keys(BUILTIN) as Array<keyof typeof BUILTIN>) {
     const mapping: Mapping = {};
     let found = 0;
-    for (const [field, ref] of Object.entries(BUILTIN[name]) as Array<[ImportField, string | readonly string[]]>) {
+    for (const [field, ref] of Object.entries(BUILTIN[name]) as Array<[ImportField, ColumnRef]>) {
       const columns = (typeof ref === "string" ? [ref] : [...ref]).map((c) => header.find((h) => same(h, c))).filter((c): c is string => !!c);
       if (columns.length) {
         mapping[field] = columns;
