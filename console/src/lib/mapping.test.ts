@@ -12,6 +12,14 @@ describe("import mapping", () => {
     expect(mappingProblems(any.mapping, ["ref", "Company", "title", "notes"])).toEqual(["External id needs a column"]);
   });
 
+  it("knows the Odoo label map by the other headers the subgraph accepts", () => {
+    expect(guessMapping(["External ID", "Opportunity", "Customer", "Internal Notes"])).toEqual({
+      builtin: "odooLabels",
+      mapping: { externalId: ["External ID"], title: ["Opportunity"], companyName: ["Customer"], description: ["Internal Notes"] },
+    });
+    expect(guessMapping(["id", "name", "partner_name"]).builtin).toBe("odoo");
+  });
+
   it("previews rows as the import joins columns, and writes mapping JSON the subgraph accepts", () => {
     const { header, rows } = parseCsv('ref,Company,notes,more\r\n"A-1","Acme, Inc.","Says ""hi""",  x \n', 5);
     expect(header).toEqual(["ref", "Company", "notes", "more"]);

@@ -1,4 +1,4 @@
-import { BUILTIN_MAPPINGS, IMPORT_FIELDS, ODOO_LABEL_MAPPING, type ColumnMapping, type ColumnRef, type ImportField } from "@matchgraph/opportunities/import-mappings";
+import { BUILTIN_MAPPINGS, IMPORT_FIELDS, ODOO_LABEL_ALIASES, ODOO_LABEL_MAPPING, type ColumnMapping, type ColumnRef, type ImportField } from "@matchgraph/opportunities/import-mappings";
 
 /*
  * The import's column mapping (field → column, or columns joined with spaces). The fields and the
@@ -29,12 +29,15 @@ export const BUILTIN: Record<"apn" | "odoo" | "odooLabels", ColumnMapping> = {
   odoo: BUILTIN_MAPPINGS.odoo,
   odooLabels: ODOO_LABEL_MAPPING,
 };
+/** Other headers the subgraph accepts for some columns of a built-in map. */
+const ALIASES: Partial<Record<keyof typeof BUILTIN, Readonly<Record<string, readonly string[]>>>> = { odooLabels: ODOO_LABEL_ALIASES };
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * A first mapping for a header: the built-in map whose columns the header has most of (its
- * column names as the file spells them), else each field matched to a column of the same name.
+ * column names, or their aliases, as the file spells them), else each field matched to a column
+ * of the same name.
  */
 export function guessMapping(header: string[]): { mapping: Mapping; builtin: keyof typeof BUILTIN | null } {
   let best: { name: keyof typeof BUILTIN; mapping: Mapping; found: number } | null = null;
@@ -42,7 +45,9 @@ export function guessMapping(header: string[]): { mapping: Mapping; builtin: key
     const mapping: Mapping = {};
     let found = 0;
     for (const [field, ref] of Object.entries(BUILTIN[name]) as Array<[ImportField, ColumnRef]>) {
-      const columns = (typeof ref === "string" ? [ref] : [...ref]).map((c) => header.find((h) => same(h, c))).filter((c): c is string => !!c);
+      const columns = (typeof ref === "string" ? [ref] : [...ref])
+        .map((c) => [c, ...(ALIASES[name]?.[c] ?? [])].map((alt) => header.find((h) => same(h, alt))).find((h) => h !== undefined))
+        .filter((c): c is string => !!c);
       if (columns.length) {
         mapping[field] = columns;
         found++;
