@@ -1971,7 +1971,7 @@ export type Query = {
   talentModelVersions: Array<TalentModelVersion>;
   /** Admins: a training run */
   talentTrainingJob?: Maybe<TalentTrainingJob>;
-  /** Newest first, cursor-paginated (not for talents and recruiters) */
+  /** Newest first, cursor-paginated; a talent's list holds their own profiles only; not for recruiters (they reach the talents matched to their company's jobs) */
   talents: TalentConnection;
 };
 

@@ -15,8 +15,10 @@ export function findJobsByIds(db: Database, ids: readonly string[]): Promise<Job
   return db.prisma.job.findMany({ where: { id: { in: [...ids] } } });
 }
 
-export function listTalentPage(db: Database, take: number, cursor: Cursor | null): Promise<TalentRow[]> {
-  return db.prisma.talent.findMany({ where: afterCursor(cursor), orderBy: pageOrder, take });
+/** A page of talents, newest first; with `userId`, only the profiles that account owns. */
+export function listTalentPage(db: Database, take: number, cursor: Cursor | null, userId: string | null = null): Promise<TalentRow[]> {
+  const where = userId === null ? afterCursor(cursor) : { AND: [afterCursor(cursor), { userId: { equals: userId } }] };
+  return db.prisma.talent.findMany({ where, orderBy: pageOrder, take });
 }
 
 export function listJobPage(db: Database, take: number, cursor: Cursor | null, company: string | null = null): Promise<JobRow[]> {

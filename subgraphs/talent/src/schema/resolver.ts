@@ -130,13 +130,14 @@ export class TalentResolver {
     return toTalent(row, salaryVisibleTo(viewer, row) || viewer.kind === "recruiter");
   }
 
-  @Query(() => TalentConnection, { description: "Newest first, cursor-paginated (not for talents and recruiters)" })
+  @Query(() => TalentConnection, { description: "Newest first, cursor-paginated; a talent's list holds their own profiles only; not for recruiters (they reach the talents matched to their company's jobs)" })
   async talents(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<TalentConnection> {
     const viewer = viewerOf(ctx);
-    if (viewer.kind === "talent" || viewer.kind === "recruiter") deny(ctx, "Talents and recruiters do not list every talent");
+    if (viewer.kind === "recruiter") deny(ctx, "Recruiters do not list every talent");
     const { take, cursor } = pageWindow(page);
-    const result = toPage(await listTalents(ctx, take, cursor), page.first);
-    return { nodes: result.nodes.map((r) => toTalent(r, viewer.kind === "admin")), pageInfo: result.pageInfo };
+    // A talent lists what they own (talent.user_id = their user id), salary expectations included.
+    const result = toPage(await listTalents(ctx, take, cursor, viewer.kind === "talent" ? viewer.userId : null), page.first);
+    return { nodes: result.nodes.map((r) => toTalent(r, salaryVisibleTo(viewer, r))), pageInfo: result.pageInfo };
   }
 
   @FieldResolver(() => SalaryRange, { nullable: true, description: "Expected salary: shown to admins, the talent, and recruiters of a company the talent is matched to" })

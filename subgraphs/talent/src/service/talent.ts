@@ -204,7 +204,7 @@ export const jobLoader = (ctx: SubgraphContext) => byIdLoader(ctx, "job", (ids) 
 export const getTalent = (ctx: SubgraphContext, id: string): Promise<TalentRow | null> => talentLoader(ctx).load(id);
 export const getJob = (ctx: SubgraphContext, id: string): Promise<JobRow | null> => jobLoader(ctx).load(id);
 
-export const listTalents = (ctx: SubgraphContext, take: number, cursor: Parameters<typeof listTalentPage>[2]) => listTalentPage(ctx.db, take, cursor);
+export const listTalents = (ctx: SubgraphContext, take: number, cursor: Parameters<typeof listTalentPage>[2], userId: string | null = null) => listTalentPage(ctx.db, take, cursor, userId);
 export const listJobs = (ctx: SubgraphContext, take: number, cursor: Parameters<typeof listJobPage>[2], company: string | null = null) => listJobPage(ctx.db, take, cursor, company);
 
 export async function createTalent(ctx: SubgraphContext, input: unknown): Promise<TalentRow> {
