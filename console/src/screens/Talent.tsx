@@ -1,11 +1,11 @@
-import { useEffect, useId, useState, type FormEvent } from "react";
-import { useMutation, useQuery } from "urql";
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
+import { useMutation, useQuery, type CombinedError } from "urql";
 import { graphql } from "../gql/index.js";
 import type { MatchFeedbackType } from "../gql/graphql.js";
 import { scoreBadge } from "../lib/format.js";
 import { useSession } from "../lib/session.js";
 import { Bar } from "../ui/Bar.js";
-import { QueryState, errorText } from "../ui/states.js";
+import { Empty, QueryState, errorText } from "../ui/states.js";
 import { TableWrap } from "../ui/TableWrap.js";
 
 graphql(`
@@ -260,27 +260,59 @@ function CreateProfile({ onCreated }: { onCreated: (id: string) => void }) {
 
 function JobsForListedTalent() {
   const [{ data, fetching, error }] = useQuery({ query: TALENTS });
-  const [chosen, setTalentId] = useState("");
-  const selectId = useId();
-  const talents = data?.talents.nodes ?? [];
-  const talentId = chosen || talents[0]?.id || "";
   return (
-    <section aria-labelledby="jobs-for-talent" className="panel">
-      <h2 id="jobs-for-talent">Jobs for a talent</h2>
-      <QueryState what="talent profiles" fetching={fetching} error={error} data={data} isEmpty={(d) => d.talents.nodes.length === 0} empty="No talent profile yet.">
-        {() => (
-          <>
-            <label htmlFor={selectId}>Talent</label>
-            <select id={selectId} value={talentId} onChange={(e) => setTalentId(e.target.value)}>
-              {talents.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.fullName} — {t.headline}
-                </option>
-              ))}
-            </select>
-            {talentId && <JobMatches talentId={talentId} />}
-          </>
-        )}
+    <MatchPicker
+      titleId="jobs-for-talent"
+      title="Jobs for a talent"
+      what="talent profiles"
+      label="Talent"
+      list={{ items: data?.talents.nodes, fetching, error }}
+      option={(t) => `${t.fullName} — ${t.headline}`}
+      empty={<Empty>No talent profile yet.</Empty>}
+      matches={(talentId) => <JobMatches talentId={talentId} />}
+    />
+  );
+}
+
+/**
+ * A panel of matches: the listed talent profiles or jobs to pick from (the first until another is
+ * picked), and the picked one's matches; `empty` shows when the list is.
+ */
+function MatchPicker<T extends { id: string }>(props: {
+  titleId: string;
+  title: string;
+  what: string;
+  label: string;
+  list: { items: T[] | undefined; fetching: boolean; error?: CombinedError };
+  option: (item: T) => string;
+  empty: ReactNode;
+  matches: (id: string) => ReactNode;
+}) {
+  const [chosen, setChosen] = useState("");
+  const selectId = useId();
+  const items = props.list.items ?? [];
+  const id = chosen || items[0]?.id || "";
+  return (
+    <section aria-labelledby={props.titleId} className="panel">
+      <h2 id={props.titleId}>{props.title}</h2>
+      <QueryState what={props.what} fetching={props.list.fetching} error={props.list.error} data={props.list.items}>
+        {(all) =>
+          all.length === 0 ? (
+            props.empty
+          ) : (
+            <>
+              <label htmlFor={selectId}>{props.label}</label>
+              <select id={selectId} value={id} onChange={(e) => setChosen(e.target.value)}>
+                {all.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {props.option(item)}
+                  </option>
+                ))}
+              </select>
+              {id && props.matches(id)}
+            </>
+          )
+        }
       </QueryState>
     </section>
   );
@@ -305,29 +337,17 @@ function JobMatches({ talentId }: { talentId: string }) {
 
 function TalentsForJob() {
   const [{ data, fetching, error }] = useQuery({ query: JOBS });
-  const [chosen, setJobId] = useState("");
-  const selectId = useId();
-  const jobs = data?.jobs.nodes ?? [];
-  const jobId = chosen || jobs[0]?.id || "";
   return (
-    <section aria-labelledby="talents-for-job" className="panel">
-      <h2 id="talents-for-job">Talents for a job</h2>
-      <QueryState what="jobs" fetching={fetching} error={error} data={data} isEmpty={(d) => d.jobs.nodes.length === 0} empty="No job yet.">
-        {() => (
-          <>
-            <label htmlFor={selectId}>Job</label>
-            <select id={selectId} value={jobId} onChange={(e) => setJobId(e.target.value)}>
-              {jobs.map((j) => (
-                <option key={j.id} value={j.id}>
-                  {j.title} — {j.company}
-                </option>
-              ))}
-            </select>
-            {jobId && <TalentMatches jobId={jobId} />}
-          </>
-        )}
-      </QueryState>
-    </section>
+    <MatchPicker
+      titleId="talents-for-job"
+      title="Talents for a job"
+      what="jobs"
+      label="Job"
+      list={{ items: data?.jobs.nodes, fetching, error }}
+      option={(j) => `${j.title} — ${j.company}`}
+      empty={<Empty>No job yet.</Empty>}
+      matches={(jobId) => <TalentMatches jobId={jobId} />}
+    />
   );
 }
 
