@@ -1,7 +1,7 @@
 import { useId, useState, type DragEvent, type FormEvent } from "react";
 import { useClient, useQuery } from "urql";
 import { graphql } from "../gql/index.js";
-import type { IngestionJobStatus, SearchMode } from "../gql/graphql.js";
+import type { IngestionJobStatus, SearchMode, UploadJobPartsFragment } from "../gql/graphql.js";
 import { highlightParts } from "../lib/highlight.js";
 import { useSession } from "../lib/session.js";
 import { MAX_UPLOAD_BYTES } from "../lib/upload.js";
@@ -16,33 +16,31 @@ const INGEST = graphql(`
     }
   }
 `);
+// What the upload list shows of an ingestion job, live (subscription) and polled (query) alike.
+graphql(`
+  fragment UploadJobParts on IngestionJob {
+    id
+    status
+    sourceId
+    lastError
+    progress {
+      stage
+      done
+      total
+    }
+  }
+`);
 const PROGRESS = graphql(`
   subscription IngestionProgress($jobId: ID!) {
     ingestionProgress(jobId: $jobId) {
-      id
-      status
-      sourceId
-      lastError
-      progress {
-        stage
-        done
-        total
-      }
+      ...UploadJobParts
     }
   }
 `);
 const JOB = graphql(`
   query IngestionJobState($id: ID!) {
     ingestionJob(id: $id) {
-      id
-      status
-      sourceId
-      lastError
-      progress {
-        stage
-        done
-        total
-      }
+      ...UploadJobParts
     }
   }
 `);
@@ -114,7 +112,7 @@ function UploadArea() {
   const follow = (key: string, jobId: string) => {
     // Live by subscription; a poll covers what happened before the subscription started.
     let finished = false;
-    const apply = (job: { status: IngestionJobStatus; sourceId?: string | null; lastError?: string | null; progress?: { stage: string; done: number; total: number } | null }) => {
+    const apply = (job: UploadJobPartsFragment) => {
       if (finished) return;
       finished = job.status === "DONE" || job.status === "FAILED";
       patch(key, { state: job.status, stage: job.progress?.stage, done: job.progress?.done, total: job.progress?.total, sourceId: job.sourceId, message: job.status === "FAILED" ? (job.lastError ?? "failed") : undefined });
