@@ -67,8 +67,11 @@ describe("Console: talent matching — badges, factors, sub-scores, feedback, mo
     const c = await openConsole(browser, t.platform.url, { path: "talent", token: tok.ada });
     try {
       await c.page.getByRole("heading", { name: "Jobs for a talent" }).waitFor();
-      await c.page.getByLabel("Your talent profile id").fill(ids.ada);
-      await c.page.keyboard.press("Enter");
+      // Her own profile is listed (talents() gives a talent what they own), and only hers: no id to enter.
+      const profile = c.page.getByLabel("Your profile", { exact: true });
+      await expect.poll(() => profile.inputValue(), { timeout: 30_000 }).toBe(ids.ada);
+      expect(await profile.locator("option").evaluateAll((options) => options.map((o) => [o.getAttribute("value"), o.textContent]))).toEqual([[ids.ada, "Ada Lovelace — Senior data engineer"]]);
+      expect(await c.page.getByText("No profile yet? Create yours").count()).toBe(0);
       expect(await c.page.getByRole("heading", { name: "Talents for a job" }).count()).toBe(0);
       expect(await c.page.getByRole("heading", { name: /Model versions/ }).count()).toBe(0);
       await checkCards(c.page);
@@ -100,7 +103,7 @@ describe("Console: talent matching — badges, factors, sub-scores, feedback, mo
       await c.page.locator(`li.match[data-job-id="${ids.frontJob}"]`).waitFor({ timeout: 30_000 });
       const created = await t.db.prisma.talent.findFirstOrThrow({ where: { fullName: "Carol Frontend" } });
       expect(created.userId).toBe("user-carol");
-      expect(await c.page.getByLabel("Your talent profile id").inputValue()).toBe(created.id);
+      expect(await c.page.getByLabel("Your profile", { exact: true }).inputValue()).toBe(created.id);
     } finally {
       await c.context.close();
     }

@@ -163,55 +163,30 @@ export function Talent() {
   );
 }
 
-const PROFILE_KEY = "matchgraph.console.talentProfile";
-
+/**
+ * Jobs for a talent: an admin picks any talent profile; a talent gets their own profile (talents()
+ * lists only what they own), or creates it when they have none.
+ */
 function JobsForTalent() {
   const { can } = useSession();
-  return can.admin ? <JobsForListedTalent /> : <JobsForOwnProfile />;
-}
-
-/**
- * A talent reaches only their own profile, and the graph has no query for "mine" (talents() is
- * refused to talents): the profile id (createTalent's answer) is entered once and kept in this tab.
- */
-function JobsForOwnProfile() {
-  const [draft, setDraft] = useState(() => sessionStorage.getItem(PROFILE_KEY) ?? "");
-  const [talentId, setTalentId] = useState(draft);
-  const inputId = useId();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TALENTS });
+  const own = !can.admin;
   return (
-    <section aria-labelledby="jobs-for-talent" className="panel">
-      <h2 id="jobs-for-talent">Jobs for a talent</h2>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          sessionStorage.setItem(PROFILE_KEY, draft.trim());
-          setTalentId(draft.trim());
-        }}
-      >
-        <label htmlFor={inputId}>Your talent profile id</label>
-        <input id={inputId} value={draft} onChange={(e) => setDraft(e.target.value)} size={38} spellCheck={false} autoComplete="off" />
-        <button type="submit" disabled={!draft.trim()}>
-          Show matching jobs
-        </button>
-      </form>
-      {talentId ? (
-        <JobMatches talentId={talentId} />
-      ) : (
-        <CreateProfile
-          onCreated={(id) => {
-            sessionStorage.setItem(PROFILE_KEY, id);
-            setDraft(id);
-            setTalentId(id);
-          }}
-        />
-      )}
-    </section>
+    <MatchPicker
+      titleId="jobs-for-talent"
+      title="Jobs for a talent"
+      what={own ? "your profile" : "talent profiles"}
+      label={own ? "Your profile" : "Talent"}
+      list={{ items: data?.talents.nodes, fetching, error }}
+      option={(t) => `${t.fullName} — ${t.headline}`}
+      empty={own ? <CreateProfile onCreated={() => refetch({ requestPolicy: "network-only" })} /> : <Empty>No talent profile yet.</Empty>}
+      matches={(talentId) => <JobMatches talentId={talentId} />}
+    />
   );
 }
 
-/** A talent's first profile (they own what they create); its id is kept for this tab. */
-function CreateProfile({ onCreated }: { onCreated: (id: string) => void }) {
+/** A talent's first profile (they own what they create): the list shows it once created. */
+function CreateProfile({ onCreated }: { onCreated: () => void }) {
   const [{ fetching, error }, create] = useMutation(CREATE_PROFILE);
   const [form, setForm] = useState({ fullName: "", headline: "", yearsExperience: "0", skills: "", location: "" });
   const ids = { fullName: useId(), headline: useId(), years: useId(), skills: useId(), location: useId() };
@@ -227,7 +202,7 @@ function CreateProfile({ onCreated }: { onCreated: (id: string) => void }) {
         location: form.location.trim() || undefined,
       },
     });
-    if (result.data) onCreated(result.data.createTalent.id);
+    if (result.data) onCreated();
   };
   return (
     <details className="create-profile">
@@ -255,22 +230,6 @@ function CreateProfile({ onCreated }: { onCreated: (id: string) => void }) {
         )}
       </form>
     </details>
-  );
-}
-
-function JobsForListedTalent() {
-  const [{ data, fetching, error }] = useQuery({ query: TALENTS });
-  return (
-    <MatchPicker
-      titleId="jobs-for-talent"
-      title="Jobs for a talent"
-      what="talent profiles"
-      label="Talent"
-      list={{ items: data?.talents.nodes, fetching, error }}
-      option={(t) => `${t.fullName} — ${t.headline}`}
-      empty={<Empty>No talent profile yet.</Empty>}
-      matches={(talentId) => <JobMatches talentId={talentId} />}
-    />
   );
 }
 
