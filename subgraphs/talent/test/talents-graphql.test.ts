@@ -68,6 +68,20 @@ describe("talents: a talent lists their own profile, recruiters none, admins eve
     expect((await listed(talent("user-ada"), { after: first.pageInfo.endCursor })).nodes).toEqual([]);
   });
 
+  it("refuses callers without an identity (UNAUTHENTICATED), for the list and for one profile", async () => {
+    const anonymous = await list(null);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.data?.talents ?? null).toBeNull();
+    const one = (await execute({
+      schema,
+      document: parse(`query ($id: ID!) { talent(id: $id) { id } }`),
+      variableValues: { id: ids.ada },
+      contextValue: { requestId: "test", identity: null, log, db, ml: undefined as never, pubSub, loader: createLoaderRegistry().loader } satisfies SubgraphContext,
+    })) as ExecutionResult<{ talent: { id: string } | null }>;
+    expect(one.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(one.data?.talent ?? null).toBeNull();
+  });
+
   it("still refuses recruiters (FORBIDDEN), and lists every talent to admins as before", async () => {
     const recruiter = await list({ userId: "recruiter-acme", roles: ["recruiter", "company:Acme"] });
     expect(recruiter.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -112,6 +112,7 @@ const matchFields = (result: ScoredPair, processingTimeMs: number) => ({
 /** Reads of a talent profile: a talent sees only their own; a recruiter only talents matched to their company. */
 async function assertMayReadTalent(ctx: SubgraphContext, row: TalentRow): Promise<Viewer> {
   const viewer = viewerOf(ctx);
+  if (!ctx.identity) deny(ctx, "Talent profiles need a signed-in caller");
   if (viewer.kind === "talent" && row.userId !== viewer.userId) deny(ctx, "A talent sees only their own profile");
   if (viewer.kind === "recruiter" && !(await talentMatchedToCompany(ctx.db, row.id, viewer.company))) deny(ctx, "A recruiter sees only talents matched to their company's jobs");
   return viewer;
@@ -133,7 +134,7 @@ export class TalentResolver {
   @Query(() => TalentConnection, { description: "Newest first, cursor-paginated; a talent's list holds their own profiles only; not for recruiters (they reach the talents matched to their company's jobs)" })
   async talents(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<TalentConnection> {
     const viewer = viewerOf(ctx);
-    if (viewer.kind === "recruiter") deny(ctx, "Recruiters do not list every talent");
+    if (!ctx.identity || viewer.kind === "recruiter") deny(ctx, "Recruiters do not list every talent");
     const { take, cursor } = pageWindow(page);
     // A talent lists what they own (talent.user_id = their user id), salary expectations included.
     const result = toPage(await listTalents(ctx, take, cursor, viewer.kind === "talent" ? viewer.userId : null), page.first);
