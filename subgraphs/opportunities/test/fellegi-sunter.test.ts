@@ -5,6 +5,7 @@ import {
   estimateModel,
   estimateTwoStage,
   explainLevels,
+  isCurrentModel,
   levelsFromSignals,
   matchWeight,
   pairProbability,
@@ -40,25 +41,49 @@ const base: ComparisonInput = {
 const index = (name: string) => COMPARISONS.findIndex((c) => c.name === name);
 
 describe("comparison levels", () => {
+  const label = (name: string, lv: Levels) => {
+    const l = lv[index(name)];
+    return l === null || l === undefined ? null : COMPARISONS[index(name)]!.levels[l];
+  };
+
   it("puts each comparison in its level, null where a side lacks the data", () => {
     const lv = comparisonLevels(base);
-    expect(lv[index("name")]).toBe(0);
-    expect(lv[index("domain")]).toBe(0);
-    expect(lv[index("context")]).toBe(2);
-    expect(lv[index("title")]).toBe(1);
-    expect(lv[index("title_codes")]).toBeNull();
-    expect(lv[index("close_date")]).toBe(0);
-    expect(lv[index("amount")]).toBe(1);
-    const other = comparisonLevels({ ...base, nameExact: false, alias: 1, domain: null, closeDays: 100, amount: null, companyDeals: 5, titleCodes: -1 });
-    expect(other[index("name")]).toBe(1);
-    expect(other[index("domain")]).toBeNull();
-    expect(other[index("close_date")]).toBe(5);
-    expect(other[index("amount")]).toBeNull();
-    expect(other[index("company_deals")]).toBe(2);
-    expect(other[index("title_codes")]).toBe(2);
-    const unrelated = comparisonLevels({ ...base, nameExact: false, nameIdf: 0, nameJaroWinkler: 0.5, nameTrigram: 0.1, identityCosine: 0.3 });
-    expect(unrelated[index("name")]).toBe(COMPARISONS[index("name")]!.levels.length - 1);
+    expect(label("name", lv)).toBe("exact, one deal");
+    expect(label("domain", lv)).toBe("same");
+    expect(label("context", lv)).toBe(">= 0.85, title >= 0.5");
+    expect(label("title_codes", lv)).toBeNull();
+    expect(label("close_date", lv)).toBe("<= 1");
+    expect(label("amount", lv)).toBe(">= 0.85");
+    const other = comparisonLevels({ ...base, nameExact: false, alias: 1, domain: null, closeDays: 100, amount: null, companyDeals: 5, titleCodes: -1, titleIdf: null });
+    expect(label("name", other)).toBe("alias, four or more deals");
+    expect(label("domain", other)).toBeNull();
+    expect(label("close_date", other)).toBe("<= 120");
+    expect(label("amount", other)).toBeNull();
+    expect(label("title_codes", other)).toBe("different");
+    expect(label("context", other)).toBe(">= 0.85, no title");
+    const unrelated = comparisonLevels({ ...base, nameExact: false, nameIdf: 0, nameJaroWinkler: 0.5, nameTrigram: 0.1, identityCosine: 0.3, companyDeals: 3 });
+    expect(label("name", unrelated)).toBe("different, two or three deals");
     expect(comparisonLevels({ ...base, nameIdf: null })[index("name")]).toBeNull();
+    expect(comparisonLevels({ ...base, contextCosine: null })[index("context")]).toBeNull();
+  });
+
+  it("starts joint comparisons as the product of their parts, so a name many deals share starts weaker", () => {
+    const model = priorModel();
+    const name = model.comparisons[index("name")]!;
+    const weight = (l: string) => matchWeight(name.levels.find((x) => x.label === l)!);
+    expect(weight("exact, one deal")).toBeGreaterThan(weight("exact, two or three deals"));
+    expect(weight("exact, two or three deals")).toBeGreaterThan(weight("exact, four or more deals"));
+    for (const c of model.comparisons) {
+      expect(c.levels.map((l) => l.label)).toEqual(COMPARISONS[index(c.name)]!.levels);
+      for (let k = 0; k < 3; k++) expect(c.levels.reduce((sum, l) => sum + l.p[k]!, 0)).toBeCloseTo(1, 12);
+    }
+    // A missing title is no evidence: it moves no pair's odds.
+    const context = model.comparisons[index("context")]!.levels;
+    expect(matchWeight(context.find((l) => l.label === ">= 0.9, no title")!)).toBeCloseTo(matchWeight(context.find((l) => l.label === ">= 0.9, title >= 0.8")!) - Math.log(0.24 / 0.04), 12);
+    // Joint comparisons whose parts are of both kinds have a distribution per class.
+    expect(TYING.name).toEqual([0, 1, 2]);
+    expect(TYING.domain).toEqual([0, 1, 1]);
+    expect(TYING.amount).toEqual([0, 0, 2]);
   });
 });
 
@@ -174,13 +199,27 @@ describe("explanations", () => {
     const { score, signals } = explainLevels(model, levels);
     expect(score).toBeCloseTo(pairProbability(model, levels), 12);
     expect(signals[0]!.signal).toBe("prior");
-    expect(signals.find((s) => s.signal === "name")).toMatchObject({ value: 0, level: "exact" });
+    expect(signals.find((s) => s.signal === "name")).toMatchObject({ value: 0, level: "exact, one deal" });
     expect(signals.find((s) => s.signal === "title_codes")).toEqual({ signal: "title_codes", value: null, weight: 0, contribution: 0 });
     expect(levelsFromSignals(signals)).toEqual(levels);
     // A waterfall: the contributions add up to the pair's log-odds.
     const logit = signals.reduce((sum, s) => sum + s.contribution, 0);
     expect(logit).toBeCloseTo(Math.log(score / (1 - score)), 2);
     expect(levelsFromSignals([{ signal: "bias", value: 1 }])).toBeNull();
+  });
+
+  it("refuse explanations and models made over other comparisons (an earlier version)", () => {
+    const model = priorModel();
+    const { signals } = explainLevels(model, comparisonLevels(base));
+    expect(levelsFromSignals(signals.map((s) => (s.signal === "name" ? { ...s, level: "exact" } : s)))).toBeNull();
+    expect(isCurrentModel(model)).toBe(true);
+    expect(isCurrentModel(JSON.parse(JSON.stringify(model)))).toBe(true);
+    const older = { ...model, comparisons: model.comparisons.filter((c) => c.name !== "title_codes") };
+    expect(isCurrentModel(older)).toBe(false);
+    const relabelled = JSON.parse(JSON.stringify(model)) as FsModel;
+    relabelled.comparisons[0]!.levels[0]!.label = "exact";
+    expect(isCurrentModel(relabelled)).toBe(false);
+    expect(isCurrentModel(null)).toBe(false);
   });
 });
 

@@ -183,7 +183,7 @@ describe("matching config bounds", () => {
       expect(c.levels.reduce((s, l) => s + l.u, 0)).toBeCloseTo(1, 6);
       for (const l of c.levels) expect(l.weight).toBeCloseTo(Math.log(l.m / l.u), 9);
     }
-    expect(model.comparisons[0]!.levels[0]).toMatchObject({ label: "exact" });
+    expect(model.comparisons[0]!.levels[0]).toMatchObject({ label: "exact, one deal" });
     expect(model.comparisons[0]!.levels[0]!.weight).toBeGreaterThan(0);
   });
 

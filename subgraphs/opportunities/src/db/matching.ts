@@ -1,6 +1,6 @@
 import { EMBEDDING_MODELS, Prisma, vectorType, type Database } from "@matchgraph/db";
 import { DEFAULT_MATCHING_CONFIG, type MatchingConfig } from "../matching/config.js";
-import type { FsModel } from "../matching/fellegi-sunter.js";
+import { isCurrentModel } from "../matching/fellegi-sunter.js";
 import type { MatchStatus, SignalContribution } from "../matching/types.js";
 
 /**
@@ -388,7 +388,9 @@ export async function latestConfig(db: Pick<Database, "prisma">): Promise<Matchi
   if (!row) return null;
   // Options added since a row was stored take their defaults.
   const options = { ...DEFAULT_MATCHING_CONFIG.options, ...(row.options as object) };
-  return { version: row.version, weights: row.weights, thresholds: row.thresholds, options, fsModel: (row.fsModel as FsModel | null) ?? null } as unknown as MatchingConfig;
+  // A model estimated over other comparisons (an earlier version) scores nothing until the next full run.
+  const fsModel = isCurrentModel(row.fsModel) ? row.fsModel : null;
+  return { version: row.version, weights: row.weights, thresholds: row.thresholds, options, fsModel } as unknown as MatchingConfig;
 }
 
 /** Every stored pair with the records' external ids and names, for quality evaluation and export. */

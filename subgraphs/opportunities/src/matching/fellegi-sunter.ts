@@ -42,17 +42,39 @@ export interface ComparisonInput extends PairFeatures {
   closeDays: number | null;
 }
 
+/**
+ * Comparisons that are not independent given the class are one joint comparison whose levels are
+ * every pair of their parts' levels, so that the model counts their evidence once (the
+ * independence the Fellegi–Sunter model assumes holds between comparisons, not within one):
+ * - a company name shared by many deals says less than one held by a single deal (Splink's
+ *   term-frequency adjustment, here as levels): name × company deals;
+ * - the context vector embeds the title, so title tokens and context cosine agree together:
+ *   context × title. Without the joint level, EM takes "same words in title and description"
+ *   (on bibliographic data: same authors, same venue) for the match class.
+ */
+const NAME_LEVELS = ["exact", "alias", "near", "acronym", "similar", "weak", "different"] as const;
+const DEAL_LEVELS = ["one deal", "two or three deals", "four or more deals"] as const;
+const CONTEXT_LEVELS = [">= 0.95", ">= 0.9", ">= 0.85", ">= 0.8", ">= 0.75", ">= 0.7", ">= 0.6", "< 0.6"] as const;
+/** The last: no title on one side (the context still compares the descriptions). */
+const TITLE_LEVELS = ["title >= 0.8", "title >= 0.5", "title >= 0.2", "title < 0.2", "no title"] as const;
+
+/** Labels of a joint comparison: every level of `a` with every level of `b`, `a` major. */
+const joint = (a: readonly string[], b: readonly string[]) => a.flatMap((x) => b.map((y) => `${x}, ${y}`));
+
 export const COMPARISONS = [
   {
     name: "name",
-    description: "Company names: exact, alias, near (typo, IDF tokens), acronym, similar, weak, different",
-    levels: ["exact", "alias", "near", "acronym", "similar", "weak", "different"],
+    description:
+      "Company names (exact, alias, near: typo or IDF tokens, acronym, similar, weak, different), with the deals of the company in the source with more of them: a name many deals share is weaker evidence",
+    levels: joint(NAME_LEVELS, DEAL_LEVELS),
   },
-  { name: "company_deals", description: "Deals of the company in the source with more of them (more deals: name evidence weaker)", levels: ["one", "two or three", "four or more"] },
   { name: "domain", description: "Registrable domain of website / e-mail", levels: ["same", "different"] },
   { name: "country", description: "Country", levels: ["same", "different"] },
-  { name: "context", description: "Cosine of the title + description vectors", levels: [">= 0.95", ">= 0.9", ">= 0.85", ">= 0.8", ">= 0.75", ">= 0.7", ">= 0.6", "< 0.6"] },
-  { name: "title", description: "IDF-weighted token similarity of the deal titles", levels: [">= 0.8", ">= 0.5", ">= 0.2", "< 0.2"] },
+  {
+    name: "context",
+    description: "Cosine of the title + description vectors, with the IDF-weighted token similarity of the deal titles (the vector embeds the title: one piece of evidence)",
+    levels: joint(CONTEXT_LEVELS, TITLE_LEVELS),
+  },
   { name: "title_codes", description: "Numbers and codes in the titles", levels: ["shared", "one side only", "different"] },
   { name: "close_date", description: "Days between the close dates", levels: ["<= 1", "<= 7", "<= 14", "<= 30", "<= 60", "<= 120", "<= 180", "> 180"] },
   { name: "amount", description: "Ratio of the amounts (smaller / larger)", levels: [">= 0.95", ">= 0.85", ">= 0.7", ">= 0.6", ">= 0.4", "< 0.4"] },
@@ -81,14 +103,15 @@ export function comparisonLevels(f: ComparisonInput): Levels {
   else if (f.nameJaroWinkler >= 0.88 || f.nameIdf >= 0.6 || (f.identityCosine ?? 0) >= 0.9) name = 4;
   else if (f.nameIdf >= 0.3 || f.nameTrigram >= 0.4 || (f.identityCosine ?? 0) >= 0.8) name = 5;
   else name = 6;
+  const deals = f.companyDeals <= 1 ? 0 : f.companyDeals <= 3 ? 1 : 2;
+  const context = step(f.contextCosine, [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6]);
+  const title = f.titleIdf === null ? TITLE_LEVELS.length - 1 : step(f.titleIdf, [0.8, 0.5, 0.2])!;
   const days = f.closeDays;
   return [
-    name,
-    f.companyDeals <= 1 ? 0 : f.companyDeals <= 3 ? 1 : 2,
+    name === null ? null : name * DEAL_LEVELS.length + deals,
     f.domain === null ? null : f.domain === 1 ? 0 : 1,
     f.country === null ? null : f.country === 1 ? 0 : 1,
-    step(f.contextCosine, [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6]),
-    step(f.titleIdf, [0.8, 0.5, 0.2]),
+    context === null ? null : context * TITLE_LEVELS.length + title,
     f.titleCodes === null ? null : f.titleCodes === 1 ? 0 : f.titleCodes === 0 ? 1 : 2,
     days === null ? null : step(-days, [-1, -7, -14, -30, -60, -120, -180]),
     step(f.amount, [0.95, 0.85, 0.7, 0.6, 0.4]),
@@ -112,55 +135,78 @@ export interface FsModel {
 }
 
 /**
- * Which classes share one distribution, per comparison. Entity comparisons (who the customer is:
- * name, domain, country) cannot tell two records of one entity from a match: classes 1 and 2
- * share them. Record comparisons (what the deal is: title, description, date, amount) cannot tell
- * two records of different entities from two different records of one: classes 0 and 1 share
- * them. The rest have a distribution per class.
+ * Starting values, reasoned before seeing any data, per part of a comparison: what a level says
+ * about a pair of records of the same deal (m) and of two different deals that blocking put side
+ * by side (u), and how two records of one entity but different deals (class 1) look: like a match
+ * on what identifies the entity ("m": name, domain, country), like a non-match on what describes
+ * the deal ("u": title, dates, amounts), or in between. EM moves away from these values as far as
+ * the data says; they also serve as a weak prior (pseudo-counts) so that a level no pair reached
+ * keeps a sensible value. A joint comparison starts as the product of its parts.
  */
-export const TYING: Record<ComparisonName, [number, number, number]> = {
-  name: [0, 1, 1],
-  domain: [0, 1, 1],
-  country: [0, 1, 1],
-  company_deals: [0, 1, 2],
-  context: [0, 1, 2],
-  title: [0, 0, 2],
-  title_codes: [0, 1, 2],
-  close_date: [0, 0, 2],
-  amount: [0, 0, 2],
+interface PriorPart {
+  m: readonly number[];
+  u: readonly number[];
+  sameEntity: "m" | "u" | "between";
+}
+const NAME_PRIOR: PriorPart = { m: [0.45, 0.03, 0.25, 0.02, 0.15, 0.07, 0.03], u: [0.01, 0.001, 0.01, 0.002, 0.1, 0.3, 0.577], sameEntity: "m" };
+const DEALS_PRIOR: PriorPart = { m: [0.6, 0.2, 0.2], u: [0.4, 0.25, 0.35], sameEntity: "between" };
+const CONTEXT_PRIOR: PriorPart = { m: [0.1, 0.2, 0.2, 0.2, 0.12, 0.1, 0.05, 0.03], u: [0.005, 0.015, 0.03, 0.05, 0.1, 0.15, 0.3, 0.35], sameEntity: "between" };
+// A missing title is no evidence: the same share (0.2) under every class.
+const TITLE_PRIOR: PriorPart = { m: [0.24, 0.24, 0.2, 0.12, 0.2], u: [0.04, 0.08, 0.2, 0.48, 0.2], sameEntity: "u" };
+const PRIOR: Record<ComparisonName, readonly PriorPart[]> = {
+  name: [NAME_PRIOR, DEALS_PRIOR],
+  domain: [{ m: [0.85, 0.15], u: [0.05, 0.95], sameEntity: "m" }],
+  country: [{ m: [0.95, 0.05], u: [0.4, 0.6], sameEntity: "m" }],
+  context: [CONTEXT_PRIOR, TITLE_PRIOR],
+  title_codes: [{ m: [0.6, 0.3, 0.1], u: [0.2, 0.4, 0.4], sameEntity: "between" }],
+  close_date: [{ m: [0.35, 0.2, 0.15, 0.12, 0.12, 0.03, 0.02, 0.01], u: [0.01, 0.02, 0.03, 0.05, 0.09, 0.1, 0.1, 0.6], sameEntity: "u" }],
+  amount: [{ m: [0.2, 0.3, 0.3, 0.15, 0.03, 0.02], u: [0.05, 0.1, 0.15, 0.15, 0.2, 0.35], sameEntity: "u" }],
 };
 
 /**
- * Starting values, reasoned before seeing any data: what a level says about a pair of records
- * of the same deal (m) and of two different deals that blocking put side by side (u). EM moves
- * away from them as far as the data says; they also serve as a weak prior (pseudo-counts) so that
- * a level no pair reached keeps a sensible value.
+ * Which classes share one distribution, per comparison. Entity comparisons (who the customer is:
+ * name, domain, country) cannot tell two records of one entity from a match: classes 1 and 2
+ * share them. Record comparisons (what the deal is: dates, amounts) cannot tell two records of
+ * different entities from two different records of one: classes 0 and 1 share them. The rest,
+ * joint comparisons with parts of both kinds included, have a distribution per class.
  */
-const PRIOR: Record<ComparisonName, { m: number[]; u: number[] }> = {
-  name: { m: [0.45, 0.03, 0.25, 0.02, 0.15, 0.07, 0.03], u: [0.01, 0.001, 0.01, 0.002, 0.1, 0.3, 0.577] },
-  company_deals: { m: [0.6, 0.2, 0.2], u: [0.4, 0.25, 0.35] },
-  domain: { m: [0.85, 0.15], u: [0.05, 0.95] },
-  country: { m: [0.95, 0.05], u: [0.4, 0.6] },
-  context: { m: [0.1, 0.2, 0.2, 0.2, 0.12, 0.1, 0.05, 0.03], u: [0.005, 0.015, 0.03, 0.05, 0.1, 0.15, 0.3, 0.35] },
-  title: { m: [0.3, 0.3, 0.25, 0.15], u: [0.05, 0.1, 0.25, 0.6] },
-  title_codes: { m: [0.6, 0.3, 0.1], u: [0.2, 0.4, 0.4] },
-  close_date: { m: [0.35, 0.2, 0.15, 0.12, 0.12, 0.03, 0.02, 0.01], u: [0.01, 0.02, 0.03, 0.05, 0.09, 0.1, 0.1, 0.6] },
-  amount: { m: [0.2, 0.3, 0.3, 0.15, 0.03, 0.02], u: [0.05, 0.1, 0.15, 0.15, 0.2, 0.35] },
-};
+export const TYING = Object.fromEntries(
+  COMPARISONS.map((c) => {
+    const kinds = new Set(PRIOR[c.name].map((part) => part.sameEntity));
+    const tie: [number, number, number] = kinds.size === 1 && kinds.has("m") ? [0, 1, 1] : kinds.size === 1 && kinds.has("u") ? [0, 0, 2] : [0, 1, 2];
+    return [c.name, tie];
+  }),
+) as Record<ComparisonName, [number, number, number]>;
 
-/** The model before any estimation: class 1 takes entity-level m and record-level u. */
+/** [class 0, class 1, class 2] probabilities of one level of a part. */
+function partClasses(part: PriorPart, level: number): [number, number, number] {
+  const m = part.m[level]!;
+  const u = part.u[level]!;
+  return [u, part.sameEntity === "m" ? m : part.sameEntity === "u" ? u : (m + u) / 2, m];
+}
+
+/** The model before any estimation (see {@link PRIOR}). */
 export function priorModel(classes: [number, number, number] = [0.8, 0.1, 0.1]): FsModel {
   const model: FsModel = {
     classes,
-    comparisons: COMPARISONS.map((c) => ({
-      name: c.name,
-      levels: c.levels.map((label, i) => {
-        const { m, u } = { m: PRIOR[c.name].m[i]!, u: PRIOR[c.name].u[i]! };
-        const tie = TYING[c.name];
-        const p1 = tie[1] === tie[2] ? m : tie[1] === tie[0] ? u : (m + u) / 2;
-        return { label, m, u, p: [u, p1, m] as [number, number, number] };
-      }),
-    })),
+    comparisons: COMPARISONS.map((c) => {
+      const parts = PRIOR[c.name];
+      return {
+        name: c.name,
+        levels: c.levels.map((label, i) => {
+          // A joint level's index is its parts' indexes, the first part major.
+          const p: [number, number, number] = [1, 1, 1];
+          let rest = i;
+          for (let j = parts.length - 1; j >= 0; j--) {
+            const size = parts[j]!.m.length;
+            const q = partClasses(parts[j]!, rest % size);
+            rest = Math.floor(rest / size);
+            for (let k = 0; k < 3; k++) p[k]! *= q[k]!;
+          }
+          return { label, m: p[2], u: p[0], p };
+        }),
+      };
+    }),
   };
   return withMU(model);
 }
@@ -440,12 +486,33 @@ export function explainLevels(model: FsModel, levels: Levels): { score: number; 
   return { score: sigmoid(before), signals };
 }
 
-/** The levels kept in an explanation made by {@link explainLevels}; null when it is not one (weights scoring). */
-export function levelsFromSignals(signals: ReadonlyArray<{ signal: string; value: number | null }>): Levels | null {
+/**
+ * The levels kept in an explanation made by {@link explainLevels}; null when it is not one (weights
+ * scoring) or was made over other comparisons (an earlier version: a level's label differs).
+ */
+export function levelsFromSignals(signals: ReadonlyArray<{ signal: string; value: number | null; level?: string }>): Levels | null {
   if (!signals.some((s) => s.signal === "prior")) return null;
-  const byName = new Map(signals.map((s) => [s.signal, s.value]));
-  return COMPARISONS.map((c) => {
-    const v = byName.get(c.name);
-    return v === null || v === undefined || !Number.isInteger(v) || v < 0 || v >= c.levels.length ? null : v;
-  });
+  const byName = new Map(signals.map((s) => [s.signal, s]));
+  const levels: Levels = [];
+  for (const c of COMPARISONS) {
+    const s = byName.get(c.name);
+    const v = s?.value;
+    if (v === null || v === undefined) {
+      levels.push(null);
+      continue;
+    }
+    if (!Number.isInteger(v) || v < 0 || v >= c.levels.length || (s!.level !== undefined && s!.level !== c.levels[v])) return null;
+    levels.push(v);
+  }
+  return levels;
+}
+
+/** Whether a stored model has the comparisons and levels of this version (see {@link COMPARISONS}). */
+export function isCurrentModel(model: unknown): model is FsModel {
+  const comparisons = (model as FsModel | null)?.comparisons;
+  return (
+    Array.isArray(comparisons) &&
+    comparisons.length === COMPARISONS.length &&
+    COMPARISONS.every((c, i) => comparisons[i]!.name === c.name && comparisons[i]!.levels?.length === c.levels.length && c.levels.every((label, l) => comparisons[i]!.levels[l]!.label === label))
+  );
 }

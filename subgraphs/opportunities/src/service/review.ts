@@ -283,7 +283,7 @@ async function calibrateModel(ctx: Pick<SubgraphContext, "db" | "pubSub" | "iden
   const { model } = estimateModel(
     pairs.map((p) => p.levels),
     before,
-    { labels, priorStrength: 200 },
+    { labels, priorStrength: 200, entityMatches: !current.options.oneToOne },
   );
   const labelled = pairs.filter((_, i) => labels.has(i));
   const loss = (m: typeof model) => {
