@@ -122,7 +122,7 @@ describe.each(DB_KINDS)("schema.prisma agrees with the migrated database on %s",
     expect(documented).toBe(36);
   });
 
-  it("has one partial HNSW index per known embedding model on every vector column", async () => {
+  it("has one partial HNSW index per known embedding model on every vector column but the opportunity identity vector (exact scans)", async () => {
     const indexes = await db.prisma.$queryRaw<{ schemaname: string; tablename: string; indexdef: string }[]>`
       SELECT schemaname, tablename, indexdef FROM pg_indexes WHERE schemaname = ANY(${SCHEMAS}::text[]) AND indexdef ILIKE '%USING hnsw%'`;
     const vectorColumns = models.flatMap((m) => m.fields.filter((f) => f.type === "vector").map((f) => ({ ...m, column: f.column })));
@@ -137,7 +137,8 @@ describe.each(DB_KINDS)("schema.prisma agrees with the migrated database on %s",
           return `${parsed![3]}:${parsed![2]}`;
         })
         .sort();
-      expect(found, `${schema}.${table}.${column}`).toEqual(expected);
+      const unindexed = schema === "opportunities" && table === "opportunity" && column === "identity_embedding";
+      expect(found, `${schema}.${table}.${column}`).toEqual(unindexed ? [] : expected);
     }
   });
 });

@@ -30,7 +30,7 @@ export interface CandidateOptions {
 
 /**
  * Candidate pairs for `ids` from the other source, by five blocking keys (the fifth: names in one alias group): the nearest identity
- * vectors and the nearest context vectors (HNSW), the most similar normalised names among
+ * vectors (an ordered scan: they have no index) and the nearest context vectors (HNSW), the most similar normalised names among
  * those at least pg_trgm's similarity threshold (0.3) alike (GIN), and the same registrable
  * domain. Prefilters apply to all four.
  */

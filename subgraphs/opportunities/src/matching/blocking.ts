@@ -5,7 +5,7 @@ import { trigramProfile } from "./similarity.js";
  * Blocking over records held in memory (a full run, a big batch): the lexical keys — similar
  * names by trigrams, the same domain, names in one alias group — with the same prefilters and
  * limits as the SQL blocking statement (db/matching.ts, `candidatePairs`), and the company deal
- * counts that scoring compares. The vector keys stay in the database (HNSW), except where exact
+ * counts that scoring compares. The vector keys stay in the database, except where exact
  * neighbours are cheaper here (see {@link MatchingIndex.exactIdentity} and {@link MatchingIndex.exactContext}).
  *
  * Everything keyed by name is computed once per distinct name: at seed scale 7,928 records carry
@@ -129,7 +129,7 @@ export class MatchingIndex {
 
   /**
    * The `perRecord` records of the other source whose identity vectors (their names) are nearest
-   * to q's, exactly (what the HNSW identity key approximates); see {@link MatchingIndex.exactIdentity}.
+   * to q's, exactly (what the database's identity key finds); see {@link MatchingIndex.exactIdentity}.
    */
   identityNeighbours(q: MatchingRecord): MatchingRecord[] {
     const other = this.other(q.source);

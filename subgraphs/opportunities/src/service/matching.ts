@@ -463,7 +463,7 @@ const PROBE_BATCH = 256;
 /**
  * Scores the candidates of `ids` the way {@link scoreInBatches} does, in one pass over records
  * held in memory: every record is read once (vectors in binary form), the vector keys are probed
- * in the database (HNSW; the identity vector, a function of the name, once per distinct name)
+ * in the database (context: HNSW; identity: an ordered scan, once per distinct name, the vector being a function of the name)
  * or found exactly here where that is cheaper (see MatchingIndex.exactIdentity / exactContext),
  * the lexical keys and every comparison (cosines, trigrams, company deals, levels) are computed here. Round trips: the record pages, one per
  * probe batch, and the score writes. `rescoreKnown` adds the stored pairs of `ids` (incremental
@@ -502,7 +502,7 @@ export async function scoreInMemory(
     else byName.set(key, [q]);
   }
   const groups = [...byName.values()];
-  // Exact identity neighbours here where that is cheaper (see exactIdentity); else HNSW, once per name.
+  // Exact identity neighbours here where that is cheaper (see exactIdentity); else the database's, once per name.
   const exactIdentity = index.exactIdentity(groups.length);
   const representatives = exactIdentity ? [] : groups.map((list) => list[0]!);
   const sharing = new Map(groups.map((list) => [list[0]!.id, list]));
