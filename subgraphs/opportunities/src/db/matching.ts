@@ -388,7 +388,7 @@ export async function latestConfig(db: Pick<Database, "prisma">): Promise<Matchi
   if (!row) return null;
   // Options added since a row was stored take their defaults.
   const options = { ...DEFAULT_MATCHING_CONFIG.options, ...(row.options as object) };
-  // A model estimated over other comparisons (an earlier version) scores nothing until the next full run.
+  // A model estimated over other comparisons (an earlier version) is set aside: the prior scores until the next full run.
   const fsModel = isCurrentModel(row.fsModel) ? row.fsModel : null;
   return { version: row.version, weights: row.weights, thresholds: row.thresholds, options, fsModel } as unknown as MatchingConfig;
 }
