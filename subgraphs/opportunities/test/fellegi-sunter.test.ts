@@ -87,6 +87,15 @@ describe("comparison levels", () => {
   });
 });
 
+/** The share of pairs put on the right side of 0.5: matches (class 2) above, every other class below. */
+function shareClassifiedRight(model: FsModel, levels: readonly Levels[], classes: readonly number[]): number {
+  let right = 0;
+  levels.forEach((lv, i) => {
+    if (pairProbability(model, lv) >= 0.5 === (classes[i] === 2)) right++;
+  });
+  return right / levels.length;
+}
+
 /** Pairs drawn from a known three-class model. */
 function sample(truth: FsModel, n: number, seed = 1): { levels: Levels[]; classes: number[] } {
   const rng = new Prng(seed);
@@ -120,11 +129,7 @@ describe("EM estimation", () => {
     expect(converged).toBe(true);
     expect(model.classes[2]).toBeGreaterThan(0.04);
     expect(model.classes[2]).toBeLessThan(0.06);
-    let right = 0;
-    levels.forEach((lv, i) => {
-      if (pairProbability(model, lv) >= 0.5 === (classes[i] === 2)) right++;
-    });
-    expect(right / levels.length).toBeGreaterThan(0.97);
+    expect(shareClassifiedRight(model, levels, classes)).toBeGreaterThan(0.97);
     // Agreement weighs for a match, disagreement against, on an entity and a record comparison.
     for (const name of ["name", "close_date"]) {
       const c = model.comparisons[index(name)]!;
@@ -184,11 +189,7 @@ describe("EM estimation", () => {
     expect(model.classes[1]).toBe(0);
     expect(model.classes[2]).toBeGreaterThan(0.04);
     expect(model.classes[2]).toBeLessThan(0.06);
-    let right = 0;
-    levels.forEach((lv, i) => {
-      if (pairProbability(model, lv) >= 0.5 === (classes[i] === 2)) right++;
-    });
-    expect(right / levels.length).toBeGreaterThan(0.97);
+    expect(shareClassifiedRight(model, levels, classes)).toBeGreaterThan(0.97);
   });
 });
 

@@ -48,12 +48,12 @@ interface SourceSide {
 
 /**
  * Name pairs up to which identity neighbours are always found exactly here (5.2 M pairs at seed
- * scale, about 3 s) instead of by HNSW probes in the database.
+ * scale, about 3 s) instead of by one ordered scan per distinct name in the database.
  */
 export const EXACT_IDENTITY_MAX_PAIRS = 20_000_000;
 /**
- * When one source holds less than this share of the records, HNSW probes for its records are
- * slow: the index mixes both sources and a probe filtered to the small one scans past most of
+ * When one source holds less than this share of the records, context HNSW probes for its records
+ * are slow: the index mixes both sources and a probe filtered to the small one scans past most of
  * the graph (iterative scan); DBLP–Scholar's 2.6k + 64k records took some 35 ms a probe. There
  * exact neighbours are found here up to {@link EXACT_LOPSIDED_MAX_PAIRS} pairs (about 1.6 M pairs
  * a second on one core; no table is kept), when that is cheaper than probing for the queries at

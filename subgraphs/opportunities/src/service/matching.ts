@@ -463,9 +463,10 @@ const PROBE_BATCH = 256;
 /**
  * Scores the candidates of `ids` the way {@link scoreInBatches} does, in one pass over records
  * held in memory: every record is read once (vectors in binary form), the vector keys are probed
- * in the database (context: HNSW; identity: an ordered scan, once per distinct name, the vector being a function of the name)
- * or found exactly here where that is cheaper (see MatchingIndex.exactIdentity / exactContext),
- * the lexical keys and every comparison (cosines, trigrams, company deals, levels) are computed here. Round trips: the record pages, one per
+ * in the database (context: HNSW; identity: an ordered scan, once per distinct name, the vector
+ * being a function of the name) or found exactly here where that is cheaper (see
+ * MatchingIndex.exactIdentity / exactContext), the lexical keys and every comparison (cosines,
+ * trigrams, company deals, levels) are computed here. Round trips: the record pages, one per
  * probe batch, and the score writes. `rescoreKnown` adds the stored pairs of `ids` (incremental
  * matching); `collect` keeps the levels for estimation instead of storing (a full run).
  * Returns how many candidate pairs were scored.

@@ -134,7 +134,8 @@ export class TalentResolver {
   @Query(() => TalentConnection, { description: "Newest first, cursor-paginated; a talent's list holds their own profiles only; not for recruiters (they reach the talents matched to their company's jobs)" })
   async talents(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<TalentConnection> {
     const viewer = viewerOf(ctx);
-    if (!ctx.identity || viewer.kind === "recruiter") deny(ctx, "Recruiters do not list every talent");
+    if (!ctx.identity) deny(ctx, "Talent profiles need a signed-in caller");
+    if (viewer.kind === "recruiter") deny(ctx, "Recruiters do not list every talent");
     const { take, cursor } = pageWindow(page);
     // A talent lists what they own (talent.user_id = their user id), salary expectations included.
     const result = toPage(await listTalents(ctx, take, cursor, viewer.kind === "talent" ? viewer.userId : null), page.first);
